@@ -1,0 +1,72 @@
+package org.manabi.app.internal;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The sub-commands of the {@code manabi} launcher, as DESIGN.md lists them. Each one that is built
+ * is a class of its own; the others say that they are not built yet and exit 2, so that nothing
+ * pretends to work.
+ */
+@Command(name = "manabi", mixinStandardHelpOptions = true, versionProvider = ManabiVersion.class,
+        sortOptions = false, usageHelpAutoWidth = true)
+public final class ManabiCommandLine implements Runnable {
+
+    /** Every sub-command of the contract, in the order --help lists them. */
+    static final List<String> SUBCOMMANDS = List.of("serve", "index", "search", "import", "export", "validate",
+            "report");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManabiCommandLine.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        // "manabi" alone reaches the workbench application, not this one; here it means the user wants help
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Parses and runs one command line; never throws, always answers with an exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        ResourceBundle texts = ResourceBundle.getBundle("org.manabi.app.internal.cli", Locale.getDefault(),
+                ManabiCommandLine.class.getClassLoader());
+        CommandLine commandLine = new CommandLine(new ManabiCommandLine());
+        for (String name : SUBCOMMANDS) {
+            Object command = switch (name) {
+                case "validate" -> new ValidateCommand();
+                default -> new NotBuiltCommand();
+            };
+            commandLine.addSubcommand(name, command);
+        }
+        commandLine.setResourceBundle(texts);
+        commandLine.getCommandSpec().usageMessage().description(texts.getString("manabi.description"));
+        for (String name : SUBCOMMANDS) {
+            CommandSpec sub = commandLine.getSubcommands().get(name).getCommandSpec();
+            String description = texts.getString(name + ".description");
+            if (sub.userObject() instanceof NotBuiltCommand) {
+                description += " " + texts.getString("notBuilt.suffix");
+            }
+            sub.usageMessage().description(description);
+        }
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            // a bug, not bad input: a line the user can report, the stack trace in the log only
+            LOG.debug("{} failed", failed.getCommandName(), exception);
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + exception);
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,126 @@
+package org.manabi.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The operational database: an embedded H2 file by default, or a PostgreSQL server that several
+ * {@code serve} nodes share. Connections come from a HikariCP pool.
+ * <p>
+ * Drivers are used through their own {@link DataSource} classes, not {@code DriverManager}, whose
+ * service-loader lookup does not see driver bundles inside OSGi.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The file name of the H2 database inside the data folder (H2 adds {@code .mv.db}). */
+    public static final String H2_FILE_NAME = "manabi";
+
+    private final HikariDataSource pool;
+    private final String description;
+
+    private Database(DataSource driver, String description) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(driver);
+        config.setPoolName("manabi");
+        config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        config.setAutoCommit(false);
+        this.pool = new HikariDataSource(config);
+        this.description = description;
+    }
+
+    /** Opens (creating if needed) the H2 file {@code <dataFolder>/manabi.mv.db}. */
+    public static Database openH2(Path dataFolder) throws StoreException {
+        Path folder = dataFolder.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new StoreException("The data folder " + folder + " cannot be created: " + e.getMessage(), e);
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        // the file is locked by one process at a time; a second serve process gets a clear error rather than corruption
+        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + ";FILE_LOCK=FILE");
+        return open(h2, "H2 " + folder.resolve(H2_FILE_NAME + ".mv.db"));
+    }
+
+    /**
+     * Opens a database by JDBC URL: {@code jdbc:postgresql://host[:port]/db?user=…&password=…} or
+     * {@code jdbc:h2:…}.
+     */
+    public static Database openUrl(String jdbcUrl) throws StoreException {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(jdbcUrl);
+            return open(postgres, "PostgreSQL " + postgres.getServerNames()[0] + "/" + postgres.getDatabaseName());
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            return open(h2, "H2 " + jdbcUrl);
+        }
+        throw new StoreException("The database URL " + jdbcUrl
+                + " is not supported: use jdbc:postgresql://host/database or jdbc:h2:file:path", null);
+    }
+
+    private static Database open(DataSource driver, String description) throws StoreException {
+        try {
+            Database database = new Database(driver, description);
+            database.checkReachable();
+            return database;
+        } catch (RuntimeException e) {
+            // HikariCP reports an unreachable server as a runtime exception while it fills the pool
+            throw new StoreException("The database " + description + " cannot be opened: " + rootMessage(e), e);
+        }
+    }
+
+    private void checkReachable() {
+        try (Connection connection = pool.getConnection()) {
+            if (!connection.isValid(5)) {
+                throw new IllegalStateException("the connection is not valid");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    /** Pooled connections; they start with auto-commit off, so every change is one explicit transaction. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Which database this is, for logs and the health page: "H2 /home/x/.manabi/manabi.mv.db". */
+    public String description() {
+        return description;
+    }
+
+    /** Whether a connection can be had and answers within two seconds. */
+    public boolean isHealthy() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

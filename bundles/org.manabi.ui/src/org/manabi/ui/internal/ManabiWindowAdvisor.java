@@ -1,0 +1,21 @@
+package org.manabi.ui.internal;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+final class ManabiWindowAdvisor extends WorkbenchWindowAdvisor {
+
+    ManabiWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    public void preWindowOpen() {
+        IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
+        configurer.setTitle(Messages.Workbench_title);
+        configurer.setInitialSize(new Point(1200, 800));
+        configurer.setShowStatusLine(true);
+        configurer.setShowPerspectiveBar(false);
+    }
+}

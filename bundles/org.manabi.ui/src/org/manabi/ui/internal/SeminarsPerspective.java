@@ -1,0 +1,16 @@
+package org.manabi.ui.internal;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** The committee's everyday layout: the curriculum explorer on the left, editors beside it. */
+public final class SeminarsPerspective implements IPerspectiveFactory {
+
+    public static final String ID = "org.manabi.ui.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(true);
+        layout.addView(CurriculumExplorer.ID, IPageLayout.LEFT, 0.3f, layout.getEditorArea());
+    }
+}

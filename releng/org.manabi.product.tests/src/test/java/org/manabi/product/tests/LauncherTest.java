@@ -1,0 +1,87 @@
+package org.manabi.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the assembled product through {@code ./manabi} as a separate process, the way a user does,
+ * with JAVA_HOME pointing at the machine's Java 17 so that the script must find a JDK 21+ itself.
+ */
+class LauncherTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("manabi.repository")).toAbsolutePath()
+            .normalize();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run manabi(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(REPOSITORY.resolve("manabi").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
+        Map<String, String> environment = builder.environment();
+        Path oldJava = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        if (Files.isDirectory(oldJava)) {
+            environment.put("JAVA_HOME", oldJava.toString());
+        }
+        Path out = Files.createTempFile("manabi-out", ".txt");
+        Path err = Files.createTempFile("manabi-err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./manabi " + String.join(" ", args) + " did not end within 2 minutes");
+        }
+        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    @Test
+    void helpListsEverySubCommand() throws Exception {
+        Run run = manabi("--help");
+
+        assertEquals(0, run.exitCode(), run.err());
+        for (String command : List.of("serve", "index", "search", "import", "export", "validate", "report")) {
+            assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(command + " ")),
+                    command + " missing from:\n" + run.out());
+        }
+    }
+
+    @Test
+    void helpSpeaksJapaneseWhenAsked() throws Exception {
+        Run run = manabi("-nl", "ja", "--help");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("コンテンツフォルダのカリキュラムを検査"), run.out());
+    }
+
+    @Test
+    void validateChecksTheRealContent() throws Exception {
+        Run run = manabi("validate", "--content", "content");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("0 error(s)"), run.err());
+    }
+
+    @Test
+    void aSubCommandNotBuiltYetExitsTwo() throws Exception {
+        Run run = manabi("serve", "--port", "0");
+
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("not built yet"), run.err());
+    }
+}

@@ -1,0 +1,85 @@
+package org.manabi.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.manabi.app.internal.ManabiCommandLine;
+
+class ManabiCommandLineTest {
+
+    private static final Path REAL_CONTENT = Path.of(System.getProperty("manabi.repository"), "content");
+    private static final List<String> CONTRACT = List.of("serve", "index", "search", "import", "export", "validate",
+            "report");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ManabiCommandLine.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void helpListsEverySubCommandOfTheContract() {
+        assertEquals(0, run("--help"));
+        for (String command : CONTRACT) {
+            assertTrue(out.toString().lines().anyMatch(line -> line.strip().startsWith(command + " ")),
+                    command + " missing from:\n" + out);
+        }
+    }
+
+    @Test
+    void aSubCommandNotBuiltYetSaysSoAndExitsTwo() {
+        assertEquals(2, run("report", "--year", "2023"));
+        assertTrue(err.toString().contains("manabi report: this sub-command is not built yet"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void anUnknownSubCommandIsAUsageError() {
+        assertEquals(2, run("publish"));
+        assertTrue(err.toString().contains("publish"), err.toString());
+    }
+
+    @Test
+    void validateOnTheRealContentIsClean() {
+        assertEquals(0, run("validate", "--content", REAL_CONTENT.toString()));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains("0 error(s)"), err.toString());
+    }
+
+    @Test
+    void validatePrintsOneLinePerProblemAndExitsOne(@TempDir Path temp) throws Exception {
+        Files.writeString(temp.resolve("plan.manabi"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <manabi:Curriculum xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:manabi="http://manabi.org/model/1.0" id="plan">
+                  <plans id="p" fiscalYear="2026">
+                    <seminars id="a"/>
+                    <seminars id="b" title="DICOMセミナー" level="expert"/>
+                  </plans>
+                </manabi:Curriculum>
+                """, StandardCharsets.UTF_8);
+
+        assertEquals(1, run("validate", "--content", temp.toString()));
+
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(1, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith("plan.manabi:5: error: "), lines.get(0));
+        assertTrue(lines.get(0).contains("expert"), lines.get(0));
+    }
+
+    @Test
+    void validateOfAMissingFolderNamesIt(@TempDir Path temp) {
+        Path missing = temp.resolve("no-content");
+        assertEquals(1, run("validate", "--content", missing.toString()));
+        assertTrue(err.toString().contains(missing.toString()), err.toString());
+    }
+}

@@ -1,0 +1,54 @@
+package org.manabi.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.manabi.ui.internal.CurriculumExplorer;
+
+/** Runs inside the real Manabi workbench application, opened on the repository's content/ folder. */
+class WorkbenchTest {
+
+    @Test
+    void theMainWindowIsTitledManabi() {
+        assertTrue(PlatformUI.isWorkbenchRunning());
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        assertNotNull(window, "no active workbench window");
+        assertEquals("Manabi", window.getShell().getText());
+        assertTrue(window.getShell().isVisible());
+    }
+
+    @Test
+    void theExplorerShowsTheCurriculaOfTheContentFolder() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        CurriculumExplorer explorer = (CurriculumExplorer) window.getActivePage().showView(CurriculumExplorer.ID);
+        flushEvents();
+
+        List<String> roots = Arrays.stream(explorer.viewer().getTree().getItems()).map(TreeItem::getText).toList();
+
+        assertTrue(roots.contains("Curriculum 2025年度"), "explorer roots: " + roots);
+        TreeItem fy2025 = Arrays.stream(explorer.viewer().getTree().getItems())
+                .filter(item -> item.getText().equals("Curriculum 2025年度")).findFirst().orElseThrow();
+        explorer.viewer().expandToLevel(3);
+        flushEvents();
+        TreeItem plan = fy2025.getItem(0);
+        assertEquals("Fiscal Year Plan 2025", plan.getText());
+        assertEquals("Seminar MDS/SDS 記載セミナー", plan.getItem(0).getText());
+        assertNotNull(plan.getItem(0).getImage(), "item providers give icons");
+    }
+
+    private static void flushEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // let the tree fill and paint
+        }
+    }
+}
