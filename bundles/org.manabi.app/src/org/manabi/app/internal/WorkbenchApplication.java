@@ -3,6 +3,9 @@ package org.manabi.app.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
@@ -62,7 +65,8 @@ public final class WorkbenchApplication implements IApplication {
         }
         Files.createDirectories(folder);
         if (!instance.set(folder.toUri().toURL(), true)) {
-            return "manabi: another Manabi workbench is using " + folder + "; close it or give another --data folder.";
+            return MessageFormat.format(ResourceBundle.getBundle("org.manabi.app.internal.cli", Locale.getDefault(),
+                    WorkbenchApplication.class.getClassLoader()).getString("workbench.locked"), folder);
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package org.manabi.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,6 +56,7 @@ class LauncherTest {
         Run run = manabi("--help");
 
         assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.err().contains("SLF4J"), "SLF4J must find its backend in the product:\n" + run.err());
         for (String command : List.of("serve", "index", "search", "import", "export", "validate", "report")) {
             assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(command + " ")),
                     command + " missing from:\n" + run.out());
