@@ -43,7 +43,7 @@ class ContentRepositoryTest {
         List<String> ids = repository.curricula().stream().map(Curriculum::getId).toList();
         assertTrue(ids.contains("organisations") && ids.contains("fy2025"), "curricula: " + ids);
         Seminar mdsSds = (Seminar) repository.resourceSet().getEObject(
-                org.eclipse.emf.common.util.URI.createFileURI(REAL_CONTENT.resolve("fy2025.manabi").toString())
+                org.eclipse.emf.common.util.URI.createFileURI(REAL_CONTENT.resolve("history/fy2025.manabi").toString())
                         .appendFragment("mds-sds-writing-2025"), true);
         assertEquals(3000, mdsSds.getFee().getMemberYen());
         assertEquals("JAHIS", ((Organisation) mdsSds.getHost()).getEnglishName(), "cross-file reference");
