@@ -143,9 +143,11 @@ public final class ContentRepository {
     public List<ContentProblem> validate() {
         List<ContentProblem> problems = new ArrayList<>(loadProblems);
         ContentValidator validator = new ContentValidator();
-        for (Resource resource : List.copyOf(resourceSet.getResources())) {
+        List<Resource> resources = List.copyOf(resourceSet.getResources());
+        for (Resource resource : resources) {
             problems.addAll(validator.validate(resource, relativePath(resource)));
         }
+        problems.addAll(validator.duplicateIds(resources, this::relativePath));
         return problems;
     }
 

@@ -37,6 +37,34 @@ public final class ContentValidator {
             diagnostician.validate(root, diagnostics, context);
             collect(diagnostics, file, problems);
         }
+        if (resource.getURI().isFile()) {
+            problems.addAll(DomainRules.check(resource, file, Path.of(resource.getURI().toFileString()).getParent()));
+        }
+        return problems;
+    }
+
+    /**
+     * Ids must be unique across the content folder: operational data points at them. (Within one
+     * file EMF's own validation reports a duplicate already.)
+     */
+    public List<ContentProblem> duplicateIds(List<Resource> resources, java.util.function.Function<Resource, Path> files) {
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, Resource> firstPlace = new java.util.HashMap<>();
+        for (Resource resource : resources) {
+            for (var contents = resource.getAllContents(); contents.hasNext();) {
+                EObject element = contents.next();
+                String id = EcoreUtil.getID(element);
+                if (id == null) {
+                    continue;
+                }
+                Resource first = firstPlace.putIfAbsent(id, resource);
+                if (first != null && first != resource) {
+                    problems.add(new ContentProblem(ContentProblem.Severity.ERROR, files.apply(resource), 0,
+                            label(element), "id", org.eclipse.osgi.util.NLS.bind(Messages.Rule_duplicateId, id,
+                                    files.apply(first).toString().replace('\\', '/'))));
+                }
+            }
+        }
         return problems;
     }
 

@@ -12,6 +12,27 @@ public final class Messages extends NLS {
     public static String ContentRepository_unreadable;
     public static String ContentRepository_notCurriculum;
     public static String ContentRepository_dangling;
+    public static String Rule_noFee;
+    public static String Rule_paidWithoutPrice;
+    public static String Rule_capacityMissing;
+    public static String Rule_webPoolWithoutSystem;
+    public static String Rule_onsitePoolWithoutVenue;
+    public static String Rule_endNotAfterStart;
+    public static String Rule_closesBeforeOpens;
+    public static String Rule_breakLongerThanSession;
+    public static String Rule_outsideSession;
+    public static String Rule_overlap;
+    public static String Rule_speakerWithoutAffiliation;
+    public static String Rule_notGradable;
+    public static String Rule_singleChoiceCorrect;
+    public static String Rule_noCorrectChoice;
+    public static String Rule_noAnswer;
+    public static String Rule_negativeTolerance;
+    public static String Rule_pageBeyondDeck;
+    public static String Rule_deckPageCount;
+    public static String Rule_deckFileMissing;
+    public static String Rule_duplicateId;
+
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

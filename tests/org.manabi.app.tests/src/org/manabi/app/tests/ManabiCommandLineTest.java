@@ -38,8 +38,8 @@ class ManabiCommandLineTest {
 
     @Test
     void aSubCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertEquals(2, run("report", "--year", "2023"));
-        assertTrue(err.toString().contains("manabi report: this sub-command is not built yet"), err.toString());
+        assertEquals(2, run("index", "--content", "content"));
+        assertTrue(err.toString().contains("manabi index: this sub-command is not built yet"), err.toString());
         assertEquals("", out.toString());
     }
 
@@ -74,6 +74,25 @@ class ManabiCommandLineTest {
         assertEquals(1, lines.size(), out.toString());
         assertTrue(lines.get(0).startsWith("plan.manabi:5: error: "), lines.get(0));
         assertTrue(lines.get(0).contains("expert"), lines.get(0));
+    }
+
+    @Test
+    void reportWritesTheCsvOfAYearToStandardOutput() {
+        assertEquals(0, run("report", "--year", "2023", "--content", REAL_CONTENT.toString()), err.toString());
+        assertTrue(out.toString().startsWith("\uFEFFSeminar,Fee,"), out.toString());
+        assertTrue(out.toString().contains("Total,,330,282,"), out.toString());
+    }
+
+    @Test
+    void reportOfAYearWithoutAPlanExitsOne() {
+        assertEquals(1, run("report", "--year", "1999", "--content", REAL_CONTENT.toString()));
+        assertTrue(err.toString().contains("no plan for fiscal year 1999"), err.toString());
+    }
+
+    @Test
+    void aPdfReportNeedsAFile() {
+        assertEquals(2, run("report", "--year", "2023", "--format", "pdf"));
+        assertTrue(err.toString().contains("--out"), err.toString());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.manabi.content.ContentRepository;
 import org.manabi.model.Curriculum;
 import org.manabi.model.ManabiFactory;
 import org.manabi.model.Organisation;
+
 import org.manabi.model.Seminar;
 
 class ContentRepositoryTest {
@@ -46,7 +47,7 @@ class ContentRepositoryTest {
                 org.eclipse.emf.common.util.URI.createFileURI(REAL_CONTENT.resolve("history/fy2025.manabi").toString())
                         .appendFragment("mds-sds-writing-2025"), true);
         assertEquals(3000, mdsSds.getFee().getMemberYen());
-        assertEquals("JAHIS", ((Organisation) mdsSds.getHost()).getEnglishName(), "cross-file reference");
+        assertEquals("JAHIS", mdsSds.getHost().getShortName(), "cross-file reference");
     }
 
     @Test

@@ -37,12 +37,13 @@ class ArchitectureTest {
             "org.manabi.model.edit", Set.of("org.manabi.model"),
             "org.manabi.content", Set.of("org.manabi.model", "org.manabi.model.edit"),
             "org.manabi.search", Set.of(),
+            "org.manabi.report", Set.of("org.manabi.content", "org.manabi.model", "org.manabi.model.edit"),
             "org.manabi.store", Set.of(),
             "org.manabi.server", Set.of("org.manabi.content", "org.manabi.store", "org.manabi.search",
                     "org.manabi.model", "org.manabi.model.edit"),
             "org.manabi.ui", Set.of("org.manabi.server", "org.manabi.content", "org.manabi.store",
                     "org.manabi.search", "org.manabi.model", "org.manabi.model.edit"),
-            "org.manabi.app", Set.of("org.manabi.ui", "org.manabi.server", "org.manabi.content",
+            "org.manabi.app", Set.of("org.manabi.ui", "org.manabi.server", "org.manabi.content", "org.manabi.report",
                     "org.manabi.store", "org.manabi.search", "org.manabi.model", "org.manabi.model.edit"));
 
     private static final List<String> UI_TOOLKIT = List.of("org.eclipse.swt", "org.eclipse.jface", "org.eclipse.ui",
