@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -64,11 +63,6 @@ public final class ManabiCommandLine implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            if (exception instanceof ParameterException usage) {
-                // a combination of options the parser could not judge alone: still a usage error
-                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + usage.getMessage());
-                return 2;
-            }
             // a bug, not bad input: a line the user can report, the stack trace in the log only
             LOG.debug("{} failed", failed.getCommandName(), exception);
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + exception);

@@ -22,7 +22,6 @@ import org.manabi.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,8 +49,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportFormat chosen = chooseFormat();
         PrintWriter err = spec.commandLine().getErr();
+        ReportFormat chosen = chooseFormat(err);
+        if (chosen == null) {
+            return 2;
+        }
         try {
             AnnualPlan plan = AnnualPlans.of(ContentRepository.open(content).curricula(), year);
             if (out == null) {
@@ -72,19 +74,24 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private ReportFormat chooseFormat() {
+    /** @return the format, or null after saying on {@code err} why the options do not fit together */
+    private ReportFormat chooseFormat(PrintWriter err) {
+        ReportFormat result;
         if (format != null) {
             try {
-                return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+                result = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), MessageFormat.format(
-                        spec.resourceBundle().getString("report.badFormat"), format));
+                err.println(spec.qualifiedName() + ": "
+                        + MessageFormat.format(spec.resourceBundle().getString("report.badFormat"), format));
+                return null;
             }
+        } else {
+            ReportFormat byName = out == null ? null : ReportFormat.ofFileName(out.getFileName().toString());
+            result = byName == null ? ReportFormat.CSV : byName;
         }
-        ReportFormat byName = out == null ? null : ReportFormat.ofFileName(out.getFileName().toString());
-        ReportFormat result = byName == null ? ReportFormat.CSV : byName;
         if (result == ReportFormat.PDF && out == null) {
-            throw new ParameterException(spec.commandLine(), spec.resourceBundle().getString("report.pdfNeedsOut"));
+            err.println(spec.qualifiedName() + ": " + spec.resourceBundle().getString("report.pdfNeedsOut"));
+            return null;
         }
         return result;
     }

@@ -113,6 +113,10 @@ final class DomainRules {
             error(seminar, Literals.SEMINAR__REGISTRATION_CLOSES,
                     NLS.bind(Messages.Rule_closesBeforeOpens, seminar.getRegistrationOpens()));
         }
+        if (seminar.getCertificateRule() != null && seminar.getCertificateRule().isRequiresPassing()
+                && seminar.getQuiz() == null) {
+            error(seminar.getCertificateRule(), Literals.CERTIFICATE_RULE__REQUIRES_PASSING, Messages.Rule_passingWithoutQuiz);
+        }
         programme(seminar);
     }
 

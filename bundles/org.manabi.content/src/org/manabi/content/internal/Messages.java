@@ -32,6 +32,7 @@ public final class Messages extends NLS {
     public static String Rule_deckPageCount;
     public static String Rule_deckFileMissing;
     public static String Rule_duplicateId;
+    public static String Rule_passingWithoutQuiz;
 
 
     static {

@@ -140,6 +140,22 @@ class ContentRepositoryTest {
     }
 
     @Test
+    void aSaveCutShortByACrashLeavesTheOldFileAndAHarmlessLeftover(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("plan.manabi");
+        write(file, HEADER.formatted("plan") + "</manabi:Curriculum>\n");
+        // what a crash between writing and renaming leaves: a half-written temporary file beside the old one
+        write(temp.resolve(".plan.manabi1234567.saving"), HEADER.formatted("plan") + "  <plans id=\"p\" fisc");
+
+        ContentRepository repository = ContentRepository.open(temp);
+
+        assertEquals(List.of(Path.of("plan.manabi")), repository.files());
+        assertEquals(List.of(), repository.validate());
+        repository.curricula().get(0).setTitle("after the crash");
+        repository.save(repository.curricula().get(0).eResource());
+        assertTrue(Files.readString(file).contains("after the crash"));
+    }
+
+    @Test
     void listenersHearOfEverySave(@TempDir Path temp) throws Exception {
         write(temp.resolve("a.manabi"), HEADER.formatted("a") + "</manabi:Curriculum>\n");
         ContentRepository repository = ContentRepository.open(temp);

@@ -54,6 +54,7 @@ class DomainRulesTest {
                     <questions xsi:type="manabi:NumericQuestion" id="q3" text="数値" answer="2011" tolerance="0"/>
                     <questions xsi:type="manabi:ShortAnswerQuestion" id="q4" text="記述" acceptedAnswers="SDS"/>
                   </quiz>
+                  <certificateRule requiresAttendance="true" requiresPassing="true"/>
                 </seminars>
               </plans>
             </manabi:Curriculum>
@@ -103,6 +104,8 @@ class DomainRulesTest {
                 broken("registration that closes before it opens", "registrationCloses=\"2026-12-10T17:00\"",
                         "registrationCloses=\"2026-10-01T17:00\"", "Seminar «DICOMセミナー» (id s)", "registrationCloses",
                         "closes before it opens"),
+                broken("certificate that needs a pass without a quiz", "<quiz id=\"quiz\">||</quiz>",
+                        "<survey id=\"survey\">||</survey>", "CertificateRule", "requiresPassing", "has no quiz"),
                 broken("speaker without affiliation", " affiliation=\"DICOM委員会\"", "",
                         "Person «講師 一郎» (id speaker)", "affiliation", "needs an affiliation"));
     }

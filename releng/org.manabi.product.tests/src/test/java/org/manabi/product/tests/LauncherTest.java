@@ -80,6 +80,21 @@ class LauncherTest {
     }
 
     @Test
+    void reportWritesThePdfOfAYear() throws Exception {
+        Path pdf = Files.createTempFile("manabi-report", ".pdf");
+        try {
+            Run run = manabi("report", "--year", "2023", "--out", pdf.toString());
+
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
+            assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
+            assertTrue(run.err().contains("8 seminar(s)"), run.err());
+        } finally {
+            Files.delete(pdf);
+        }
+    }
+
+    @Test
     void aSubCommandNotBuiltYetExitsTwo() throws Exception {
         Run run = manabi("serve", "--port", "0");
 
