@@ -46,6 +46,8 @@ public final class ManabiCommandLine implements Runnable {
             Object command = switch (name) {
                 case "validate" -> new ValidateCommand();
                 case "report" -> new ReportCommand();
+                case "index" -> new IndexCommand();
+                case "search" -> new SearchCommand();
                 default -> new NotBuiltCommand();
             };
             commandLine.addSubcommand(name, command);

@@ -38,8 +38,8 @@ class ManabiCommandLineTest {
 
     @Test
     void aSubCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertEquals(2, run("index", "--content", "content"));
-        assertTrue(err.toString().contains("manabi index: this sub-command is not built yet"), err.toString());
+        assertEquals(2, run("serve", "--port", "0"));
+        assertTrue(err.toString().contains("manabi serve: this sub-command is not built yet"), err.toString());
         assertEquals("", out.toString());
     }
 
@@ -93,6 +93,32 @@ class ManabiCommandLineTest {
     void aPdfReportNeedsAFile() {
         assertEquals(2, run("report", "--year", "2023", "--format", "pdf"));
         assertTrue(err.toString().contains("--out"), err.toString());
+    }
+
+    @Test
+    void indexTheRealDecksThenSearchThemAsJson(@TempDir Path data) throws Exception {
+        assertEquals(0, run("index", "--content", REAL_CONTENT.toString(), "--data", data.toString()), err.toString());
+        assertTrue(out.toString().matches("(?s)\\d+ PDF\\(s\\) indexed, 0 unchanged, 0 removed; \\d+ pages; 0 skipped;.*"),
+                out.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("search", "--data", data.toString(), "--json", "--limit", "3", "BCP195"), err.toString());
+
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(!lines.isEmpty() && lines.size() <= 3, out.toString());
+        for (String line : lines) {
+            assertTrue(line.matches("\\{\"file\":\".*\\.pdf\",\"page\":\\d+,\"score\":[0-9.E-]+,\"deck\":\"[a-z0-9-]+\","
+                    + "\"snippet\":\".*«BCP195».*\"}"), line);
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("index", "--content", REAL_CONTENT.toString(), "--data", data.toString()));
+        assertTrue(out.toString().startsWith("0 PDF(s) indexed, "), "nothing changed: " + out);
+    }
+
+    @Test
+    void searchWithoutAnIndexSaysWhatToDo(@TempDir Path data) {
+        assertEquals(1, run("search", "--data", data.toString(), "DICOM"));
+        assertTrue(err.toString().contains("manabi index"), err.toString());
     }
 
     @Test
