@@ -46,8 +46,32 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "FILE", descriptionKey = "option.queries")
     private Path queries;
 
+    @Option(names = "--stats", descriptionKey = "option.stats")
+    private boolean stats;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", descriptionKey = "option.query")
     private List<String> words = new ArrayList<>();
+
+    /**
+     * Times each query again, now that the first pass warmed the JVM and the caches, including the
+     * highlighting: "N queries, p50 … ms, p99 … ms".
+     */
+    private String latencies(PageSearcher searcher, List<String> texts) throws IOException {
+        long[] nanos = new long[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            long started = System.nanoTime();
+            searcher.search(texts.get(i), limit);
+            nanos[i] = System.nanoTime() - started;
+        }
+        java.util.Arrays.sort(nanos);
+        return java.text.MessageFormat.format(spec.resourceBundle().getString("search.stats"), texts.size(),
+                String.format(java.util.Locale.ROOT, "%.2f", percentile(nanos, 0.50) / 1e6),
+                String.format(java.util.Locale.ROOT, "%.2f", percentile(nanos, 0.99) / 1e6));
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -85,6 +109,9 @@ final class SearchCommand implements Callable<Integer> {
                         out.println("    " + hit.snippet());
                     }
                 }
+            }
+            if (stats) {
+                err.println(latencies(searcher, texts));
             }
         } catch (IOException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Slide-search benchmark (issue 4). Builds a corpus of at least 1,000 pages from the content decks
+# and prints, on one line, figures measured in this run next to their peers:
+#   indexing pages/s of ./manabi index    vs  pdftotext extracting the same PDFs on every core
+#   search p50/p99 (warm, with highlight)  vs  grep -F over the extracted text, same queries
+#   re-index time after one deck changes, and index bytes per page.
+# Needs: the built product (./manabi builds it), pdftotext/pdfinfo (poppler-utils), python3.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+corpus=$work/corpus text=$work/text data=$work/data
+mkdir -p "$corpus" "$text"
+
+# 1. corpus: the real decks, copied under distinct names until there are 1,000 pages or more
+pages=0 copy=0
+while [ "$pages" -lt 1000 ]; do
+  copy=$((copy + 1))
+  for pdf in "$here"/content/decks/*.pdf; do
+    cp "$pdf" "$corpus/$(basename "$pdf" .pdf)-$copy.pdf"
+    pages=$((pages + $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')))
+  done
+done
+
+# 2. peer: pdftotext on every core
+started=$(date +%s.%N)
+find "$corpus" -name '*.pdf' -print0 | xargs -0 -P "$(nproc)" -I{} sh -c 'pdftotext -enc UTF-8 "$1" "$2/$(basename "$1" .pdf).txt"' _ {} "$text"
+pdftotext_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+
+# 3. manabi index: the run time it reports (the JVM's start is not indexing)
+summary=$("$here/manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1)
+index_s=$(echo "$summary" | sed -E 's/.*; ([0-9.]+) s\.$/\1/')
+indexed_pages=$(echo "$summary" | sed -E 's/.*; ([0-9]+) pages;.*/\1/')
+
+# 4. 1,000 queries, half Japanese and half English words taken from the decks (fixed seed)
+python3 - "$text" "$work/queries.txt" <<'PY'
+import pathlib, random, re, sys
+words_ja, words_en = set(), set()
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    t = f.read_text(encoding="utf-8")
+    words_ja.update(re.findall(r"[\u30a0-\u30ff\u4e00-\u9fff]{2,6}", t))
+    words_en.update(w for w in re.findall(r"[A-Za-z]{4,}", t))
+rng = random.Random(20261121)
+ja, en = sorted(words_ja), sorted(words_en)
+queries = [rng.choice(ja) if i % 2 == 0 else rng.choice(en) for i in range(1000)]
+pathlib.Path(sys.argv[2]).write_text("\n".join(queries) + "\n", encoding="utf-8")
+PY
+stats=$("$here/manabi" search --data "$data" --limit 10 --stats --queries "$work/queries.txt" 2>&1 >/dev/null | tail -n 1)
+p50=$(echo "$stats" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')
+p99=$(echo "$stats" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')
+
+# 5. peer: grep -F for each query over the extracted text
+read -r grep_p50 grep_p99 < <(python3 - "$text" "$work/queries.txt" <<'PY'
+import pathlib, subprocess, sys, time
+files = [str(f) for f in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+times = []
+for q in pathlib.Path(sys.argv[2]).read_text(encoding="utf-8").split():
+    t = time.perf_counter()
+    subprocess.run(["grep", "-F", "-l", "--", q, *files], stdout=subprocess.DEVNULL)
+    times.append((time.perf_counter() - t) * 1000)
+times.sort()
+print(f"{times[len(times)//2 - 1]:.2f} {times[int(len(times)*0.99) - 1]:.2f}")
+PY
+)
+
+# 6. one deck changes (bytes appended after %%EOF keep it a valid PDF): only it is read again
+changed=$(find "$corpus" -name '*.pdf' | sort | head -n 1)
+printf '\n%% changed for the benchmark\n' >> "$changed"
+reindex_s=$("$here/manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1 | sed -E 's/.*; ([0-9.]+) s\.$/\1/')
+
+index_bytes=$(du -sb "$data/index" | cut -f1)
+awk -v p="$pages" -v ip="$indexed_pages" -v is="$index_s" -v ps="$pdftotext_s" -v p50="$p50" -v p99="$p99" \
+    -v g50="$grep_p50" -v g99="$grep_p99" -v rs="$reindex_s" -v ib="$index_bytes" 'BEGIN {
+  printf "pages=%d index_pages_per_s=%.0f pdftotext_pages_per_s=%.0f index_vs_pdftotext=%.2fx search_p50_ms=%s search_p99_ms=%s grep_p50_ms=%s grep_p99_ms=%s reindex_one_deck_s=%s index_bytes_per_page=%.0f\n",
+    ip, ip / is, p / ps, (ip / is) / (p / ps), p50, p99, g50, g99, rs, ib / ip }'
