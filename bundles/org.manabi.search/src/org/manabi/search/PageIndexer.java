@@ -27,6 +27,8 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -56,6 +58,9 @@ public final class PageIndexer implements AutoCloseable {
     static final String FISCAL_YEAR = "fiscalYear";
     static final String HASH = "hash";
     static final String TITLE = "title";
+
+    /** The dimensions results can be counted and narrowed by. */
+    static final FacetsConfig FACETS = new FacetsConfig();
 
     private static final FieldType TEXT_WITH_OFFSETS = textType(true);
     private static final FieldType TEXT_NOT_STORED = textType(false);
@@ -173,7 +178,8 @@ public final class PageIndexer implements AutoCloseable {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    private static List<Document> documents(PdfSource source, String hash, List<PageText> pageTexts) {
+    private static List<Document> documents(PdfSource source, String hash, List<PageText> pageTexts)
+            throws IOException {
         List<Document> documents = new ArrayList<>(pageTexts.size());
         for (PageText pageText : pageTexts) {
             String text = Analyzers.normalise(pageText.text());
@@ -186,18 +192,21 @@ public final class PageIndexer implements AutoCloseable {
             }
             if (source.seminar() != null) {
                 document.add(new StringField(SEMINAR, source.seminar(), Field.Store.YES));
+                document.add(new SortedSetDocValuesFacetField(SEMINAR, source.seminar()));
             }
             if (source.committee() != null) {
                 document.add(new StringField(COMMITTEE, source.committee(), Field.Store.YES));
+                document.add(new SortedSetDocValuesFacetField(COMMITTEE, source.committee()));
             }
             if (source.fiscalYear() != null) {
                 document.add(new IntField(FISCAL_YEAR, source.fiscalYear(), Field.Store.YES));
+                document.add(new SortedSetDocValuesFacetField(FISCAL_YEAR, source.fiscalYear().toString()));
             }
             String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
             document.add(new StoredField(TITLE, firstLine));
             document.add(new Field(Analyzers.JAPANESE, text, TEXT_WITH_OFFSETS));
             document.add(new Field(Analyzers.ENGLISH, text, TEXT_NOT_STORED));
-            documents.add(document);
+            documents.add(FACETS.build(document));
         }
         return documents;
     }

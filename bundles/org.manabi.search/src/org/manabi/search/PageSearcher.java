@@ -6,11 +6,22 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -61,9 +72,21 @@ public final class PageSearcher implements AutoCloseable {
         searchers.maybeRefresh();
     }
 
+    /** The dimensions of {@link #facets} and of the filters of {@link #search(String, int, Map)}. */
+    public static final List<String> FACET_DIMENSIONS = List.of(PageIndexer.SEMINAR, PageIndexer.COMMITTEE,
+            PageIndexer.FISCAL_YEAR);
+
     /** The best pages for {@code text}, at most {@code limit}. */
     public List<SearchHit> search(String text, int limit) throws IOException {
-        Query query = parse(Analyzers.normalise(text));
+        return search(text, limit, Map.of());
+    }
+
+    /**
+     * The best pages for {@code text} among those whose facets have the given values
+     * ({@code "committee" -> "DICOM委員会"}, {@code "fiscalYear" -> "2026"}, …).
+     */
+    public List<SearchHit> search(String text, int limit, Map<String, String> filters) throws IOException {
+        Query query = narrow(parse(Analyzers.normalise(text)), filters);
         if (query == null) {
             return List.of();
         }
@@ -90,6 +113,56 @@ public final class PageSearcher implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * How many matching pages each seminar, committee and fiscal year has: for a results page's
+     * facet lists. Dimensions without any value are left out.
+     */
+    public Map<String, Map<String, Integer>> facets(String text, Map<String, String> filters) throws IOException {
+        Query query = narrow(parse(Analyzers.normalise(text)), filters);
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        if (query == null) {
+            return counts;
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+            SortedSetDocValuesReaderState state;
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), PageIndexer.FACETS);
+            } catch (IllegalArgumentException noFacetsIndexedYet) {
+                return counts;
+            }
+            Facets facets = new SortedSetDocValuesFacetCounts(state, collected);
+            for (String dimension : FACET_DIMENSIONS) {
+                FacetResult result;
+                try {
+                    result = facets.getTopChildren(100, dimension);
+                } catch (IllegalArgumentException notIndexed) {
+                    continue;
+                }
+                if (result != null) {
+                    Map<String, Integer> values = new LinkedHashMap<>();
+                    for (LabelAndValue label : result.labelValues) {
+                        values.put(label.label, label.value.intValue());
+                    }
+                    counts.put(dimension, values);
+                }
+            }
+            return counts;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Query narrow(Query query, Map<String, String> filters) {
+        if (query == null || filters.isEmpty()) {
+            return query;
+        }
+        DrillDownQuery narrowed = new DrillDownQuery(PageIndexer.FACETS, query);
+        filters.forEach((dimension, value) -> narrowed.add(dimension, value));
+        return narrowed;
     }
 
     private Query parse(String text) {

@@ -195,6 +195,42 @@ class PageSearchTest {
     }
 
     @Test
+    void facetsCountTheMatchingPagesAndFiltersNarrowThem() throws Exception {
+        Path dicom = deck("dicom.pdf", "DICOM の基礎 セキュリティ", "DICOM の応用 セキュリティ");
+        Path mds = deck("mds.pdf", "MDS の書き方 セキュリティ");
+        try (PageIndexer indexer = PageIndexer.open(temp.resolve("index"))) {
+            indexer.index(List.of(new PdfSource(dicom, "dicom", "DICOMセミナー", "DICOM委員会", 2026),
+                    new PdfSource(mds, "mds", "MDS/SDS 記載セミナー", "JAHIS", 2027)), true, (a, b, c, d) -> { });
+        }
+        try (PageSearcher searcher = PageSearcher.open(temp.resolve("index"))) {
+            var facets = searcher.facets("セキュリティ", java.util.Map.of());
+
+            assertEquals(java.util.Map.of("DICOM委員会", 2, "JAHIS", 1), facets.get("committee"));
+            assertEquals(java.util.Map.of("2026", 2, "2027", 1), facets.get("fiscalYear"));
+            assertEquals(List.of("mds:1"), searcher.search("セキュリティ", 10, java.util.Map.of("fiscalYear", "2027"))
+                    .stream().map(hit -> hit.deck() + ":" + hit.page()).toList());
+        }
+    }
+
+    @Test
+    void pageThumbnailsAreRenderedOnceAndCached() throws Exception {
+        Path pdf = deck("thumb.pdf", "一枚目", "二枚目");
+        org.manabi.search.PageThumbnails thumbnails = new org.manabi.search.PageThumbnails(temp.resolve("thumbs"));
+
+        Path png = thumbnails.thumbnail(pdf, 2, 320);
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(320, image.getWidth());
+        assertTrue(image.getHeight() > 320, "a portrait page");
+        long rendered = Files.getLastModifiedTime(png).toMillis();
+        assertEquals(png, thumbnails.thumbnail(pdf, 2, 320));
+        assertEquals(rendered, Files.getLastModifiedTime(png).toMillis(), "served from the cache");
+        org.manabi.search.PdfUnreadableException e = assertThrows(org.manabi.search.PdfUnreadableException.class,
+                () -> thumbnails.thumbnail(pdf, 3, 320));
+        assertTrue(e.getMessage().contains("no page 3"), e.getMessage());
+    }
+
+    @Test
     void searchingBeforeAnyIndexSaysWhatToDo() {
         IOException e = assertThrows(IOException.class, () -> PageSearcher.open(temp.resolve("none")));
         assertTrue(e.getMessage().contains("manabi index"), e.getMessage());
