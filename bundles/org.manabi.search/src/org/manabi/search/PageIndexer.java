@@ -33,12 +33,16 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.manabi.search.internal.Analyzers;
 
 /**
@@ -211,15 +215,28 @@ public final class PageIndexer implements AutoCloseable {
         return documents;
     }
 
-    /** The content hash last indexed for each file. */
+    /** The content hash last indexed for each file: one stored value per distinct file term. */
     private Map<String, String> indexedHashes() throws IOException {
         Map<String, String> hashes = new HashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, reader.numDocs())).scoreDocs) {
-                Document document = stored.document(hit.doc, Set.of(FILE, HASH));
-                hashes.putIfAbsent(document.get(FILE), document.get(HASH));
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms files = leaf.reader().terms(FILE);
+                if (files == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                TermsEnum terms = files.iterator();
+                PostingsEnum postings = null;
+                for (BytesRef file = terms.next(); file != null; file = terms.next()) {
+                    postings = terms.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            hashes.putIfAbsent(file.utf8ToString(), stored.document(doc, Set.of(HASH)).get(HASH));
+                            break;
+                        }
+                    }
+                }
             }
         }
         return hashes;
