@@ -150,17 +150,24 @@ public final class PageIndexer implements AutoCloseable {
                     return thread;
                 });
         try {
-            List<Future<List<PageText>>> extractions = new ArrayList<>();
+            // each thread reads a PDF and adds its pages: IndexWriter is thread-safe, and the analysis of
+            // the pages is as costly as reading them, so both run on every core
+            List<Future<Integer>> extractions = new ArrayList<>();
             for (PdfSource source : changed) {
-                extractions.add(threads.submit(() -> extractor.extract(source.file())));
+                extractions.add(threads.submit(() -> {
+                    List<PageText> pageTexts = extractor.extract(source.file());
+                    if (Thread.currentThread().isInterrupted()) {
+                        return 0; // over its budget and already reported as skipped: it must not appear late
+                    }
+                    writer.updateDocuments(new Term(FILE, source.file().toString()),
+                            documents(source, hashes.get(source), pageTexts));
+                    return pageTexts.size();
+                }));
             }
             for (int i = 0; i < changed.size(); i++) {
                 PdfSource source = changed.get(i);
                 try {
-                    List<PageText> pageTexts = extractions.get(i).get(budgetSeconds, TimeUnit.SECONDS);
-                    writer.updateDocuments(new Term(FILE, source.file().toString()),
-                            documents(source, hashes.get(source), pageTexts));
-                    pages.addAndGet(pageTexts.size());
+                    pages.addAndGet(extractions.get(i).get(budgetSeconds, TimeUnit.SECONDS));
                     indexed++;
                 } catch (TimeoutException e) {
                     extractions.get(i).cancel(true);
