@@ -66,6 +66,9 @@ public final class PageIndexer implements AutoCloseable {
     /** The dimensions results can be counted and narrowed by. */
     static final FacetsConfig FACETS = new FacetsConfig();
 
+    /** How long one PDF may take to read and index before it is skipped. */
+    private static final long BUDGET_SECONDS_PER_PDF = 60;
+
     private static final FieldType TEXT_WITH_OFFSETS = textType(true);
     private static final FieldType TEXT_NOT_STORED = textType(false);
 
@@ -87,17 +90,12 @@ public final class PageIndexer implements AutoCloseable {
 
     /** Opens (or creates) the index in {@code folder}; one indexer at a time may hold it. */
     public static PageIndexer open(Path folder) throws IOException {
-        return open(folder, new PdfTextExtractor(), 60);
-    }
-
-    /** With another extractor or time budget per PDF: for tests and hostile corpora. */
-    public static PageIndexer open(Path folder, PdfTextExtractor extractor, long budgetSecondsPerPdf)
-            throws IOException {
         Files.createDirectories(folder);
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.indexing());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
-        return new PageIndexer(new IndexWriter(FSDirectory.open(folder), config), extractor, budgetSecondsPerPdf);
+        return new PageIndexer(new IndexWriter(FSDirectory.open(folder), config), new PdfTextExtractor(),
+                BUDGET_SECONDS_PER_PDF);
     }
 
     /**

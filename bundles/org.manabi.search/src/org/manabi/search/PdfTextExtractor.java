@@ -14,7 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * Reads the text of a PDF page by page, the unit in which slides are searched and cited.
  */
-public class PdfTextExtractor {
+public final class PdfTextExtractor {
 
     /** More pages than any slide deck has: such a file is a book, or hostile. */
     public static final int MAX_PAGES = 2000;

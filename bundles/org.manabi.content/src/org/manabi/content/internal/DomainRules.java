@@ -223,11 +223,8 @@ final class DomainRules {
     }
 
     private void error(EObject element, EStructuralFeature feature, String message) {
-        problem(Severity.ERROR, element, feature, message);
-    }
-
-    private void problem(Severity severity, EObject element, EStructuralFeature feature, String message) {
-        problems.add(new ContentProblem(severity, file, 0, ContentValidator.label(element), feature.getName(), message));
+        problems.add(new ContentProblem(Severity.ERROR, file, 0, ContentValidator.label(element), feature.getName(),
+                message));
     }
 
     static boolean isBlank(String text) {
