@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.manabi.store.internal.Migrations;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -17,7 +18,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * The operational database: an embedded H2 file by default, or a PostgreSQL server that several
  * {@code serve} nodes share. Connections come from a HikariCP pool.
  * <p>
- * Drivers are used through their own {@link DataSource} classes, not {@code DriverManager}, whose
+ * Opening a database brings its schema up to date (versioned migrations, see
+ * {@code db/migration/}). Drivers are used through their own {@link DataSource} classes, not {@code DriverManager}, whose
  * service-loader lookup does not see driver bundles inside OSGi.
  */
 public final class Database implements AutoCloseable {
@@ -48,8 +50,10 @@ public final class Database implements AutoCloseable {
         }
         JdbcDataSource h2 = new JdbcDataSource();
         // the file is locked by one process at a time; a second serve process gets a clear error rather than corruption
-        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + ";FILE_LOCK=FILE");
-        return open(h2, "H2 " + folder.resolve(H2_FILE_NAME + ".mv.db"));
+        // WRITE_DELAY=0: a commit reaches the file before the call returns, so what was acknowledged
+        // survives the process being killed (H2 otherwise writes up to half a second later)
+        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + ";FILE_LOCK=FILE;WRITE_DELAY=0");
+        return open(h2, "H2 " + folder.resolve(H2_FILE_NAME + ".mv.db"), false);
     }
 
     /**
@@ -60,26 +64,34 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(jdbcUrl);
-            return open(postgres, "PostgreSQL " + postgres.getServerNames()[0] + "/" + postgres.getDatabaseName());
+            return open(postgres, "PostgreSQL " + postgres.getServerNames()[0] + "/" + postgres.getDatabaseName(), true);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(jdbcUrl);
-            return open(h2, "H2 " + jdbcUrl);
+            return open(h2, "H2 " + jdbcUrl, false);
         }
         throw new StoreException("The database URL " + jdbcUrl
                 + " is not supported: use jdbc:postgresql://host/database or jdbc:h2:file:path", null);
     }
 
-    private static Database open(DataSource driver, String description) throws StoreException {
+    /** Opens the pool and brings the schema up to date. */
+    private static Database open(DataSource driver, String description, boolean postgres) throws StoreException {
+        Database database;
         try {
-            Database database = new Database(driver, description);
+            database = new Database(driver, description);
             database.checkReachable();
-            return database;
         } catch (RuntimeException e) {
             // HikariCP reports an unreachable server as a runtime exception while it fills the pool
             throw new StoreException("The database " + description + " cannot be opened: " + rootMessage(e), e);
         }
+        try {
+            Migrations.apply(database.pool, postgres, description);
+        } catch (StoreException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
     }
 
     private void checkReachable() {

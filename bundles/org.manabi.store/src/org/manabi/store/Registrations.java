@@ -1,0 +1,455 @@
+package org.manabi.store;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Participants' registrations: taking a seat or a place on the waiting list, cancelling, moving to
+ * the other pool, checking in.
+ * <p>
+ * Every change of a seminar's registrations is one transaction that first locks the seminar's row in
+ * {@code seminar_queue}; seats are counted and taken while that lock is held, on whichever node, so
+ * no interleaving can sell a seat twice. A method returns only after its transaction has committed:
+ * what it reports is durable.
+ */
+public final class Registrations {
+
+    private static final String COLUMNS = "id, token, seminar_id, pool, status, arrival, name, kana, email, organization, "
+            + "member, member_body, fee_yen, answers, language, created_at, checked_in_at, checked_in_by";
+    private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() {
+    };
+    /** 24 random bytes: 192 bits, 32 characters in a URL. */
+    private static final int TOKEN_BYTES = 24;
+
+    private final Database database;
+    private final SeatLimits limits;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Registrations(Database database, SeatLimits limits, Clock clock) {
+        this.database = database;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers {@code applicant} in {@code pool}: a seat while the pool has one free and nobody waits,
+     * else the end of the pool's waiting list.
+     *
+     * @throws DuplicateRegistrationException when the address holds a registration for the seminar
+     */
+    public Change register(String seminarId, Pool pool, Applicant applicant) throws StoreException {
+        ensureQueue(seminarId);
+        return inTransaction("register for " + seminarId, connection -> {
+            long arrival = lockQueue(connection, seminarId);
+            Optional<Registration> existing = findActive(connection, seminarId, applicant.emailKey());
+            if (existing.isPresent()) {
+                connection.rollback();
+                throw new DuplicateRegistrationException(existing.get());
+            }
+            List<Registration> promoted = fill(connection, seminarId, pool);
+            Instant now = clock.instant();
+            String token = newToken();
+            RegistrationStatus status = hasFreeSeat(connection, seminarId, pool) ? RegistrationStatus.CONFIRMED
+                    : RegistrationStatus.WAITING;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration (token, seminar_id, pool, "
+                    + "status, arrival, name, kana, email, email_key, organization, member, member_body, fee_yen, answers, "
+                    + "language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = 0;
+                insert.setString(++i, token);
+                insert.setString(++i, seminarId);
+                insert.setString(++i, pool.key());
+                insert.setString(++i, status.key());
+                insert.setLong(++i, arrival);
+                insert.setString(++i, applicant.name());
+                insert.setString(++i, applicant.kana());
+                insert.setString(++i, applicant.email());
+                insert.setString(++i, applicant.emailKey());
+                insert.setString(++i, applicant.organization());
+                insert.setBoolean(++i, applicant.member());
+                insert.setString(++i, applicant.memberBody());
+                insert.setInt(++i, applicant.feeYen());
+                insert.setString(++i, toJson(applicant.answers()));
+                insert.setString(++i, applicant.language());
+                insert.setTimestamp(++i, Timestamp.from(now));
+                insert.setTimestamp(++i, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            Registration registration = findByToken(connection, token).orElseThrow();
+            connection.commit();
+            return new Change(registration, promoted);
+        });
+    }
+
+    /** The registration of the personal link {@code token}, with its place on the waiting list. */
+    public Optional<Registration> find(String token) throws StoreException {
+        return inTransaction("read a registration", connection -> {
+            Optional<Registration> found = findByToken(connection, token);
+            connection.commit();
+            return found;
+        });
+    }
+
+    /**
+     * Cancels the registration; a seat it held goes to the first person waiting in that pool.
+     * Cancelling twice changes nothing the second time.
+     *
+     * @return the change, empty when no registration has that token
+     */
+    public Optional<Change> cancel(String token) throws StoreException {
+        return changeStatus(token, "cancel a registration", (connection, current) -> {
+            if (current.status() == RegistrationStatus.CANCELLED) {
+                return new Change(current, List.of());
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE registration SET status = 'cancelled', updated_at = ? WHERE id = ?")) {
+                update.setTimestamp(1, Timestamp.from(clock.instant()));
+                update.setLong(2, current.id());
+                update.executeUpdate();
+            }
+            return new Change(findByToken(connection, token).orElseThrow(), fill(connection, current.seminarId(), current.pool()));
+        });
+    }
+
+    /**
+     * Moves the registration to the other pool: a seat there when one is free and nobody waits for
+     * it, else the end of that pool's waiting list. The place left behind goes to the first waiting.
+     * Moving to the pool one is in changes nothing.
+     *
+     * @return the change, empty when no registration has that token
+     * @throws StoreException when the registration is cancelled
+     */
+    public Optional<Change> move(String token, Pool pool) throws StoreException {
+        return changeStatus(token, "change the pool of a registration", (connection, current) -> {
+            if (current.status() == RegistrationStatus.CANCELLED) {
+                connection.rollback();
+                throw new StoreException("The registration is cancelled; register again to take part", null);
+            }
+            if (current.pool() == pool) {
+                return new Change(current, List.of());
+            }
+            long arrival = lockQueue(connection, current.seminarId());
+            // off the old pool first, so that the place freed there is given out below
+            moveTo(connection, current.id(), pool, RegistrationStatus.WAITING, arrival);
+            List<Registration> promoted = new ArrayList<>(fill(connection, current.seminarId(), current.pool()));
+            promoted.addAll(fill(connection, current.seminarId(), pool));
+            // the mover is the last in the target queue, so fill() seats them only if a seat was left for them
+            promoted.removeIf(r -> r.id() == current.id());
+            return new Change(findByToken(connection, token).orElseThrow(), promoted);
+        });
+    }
+
+    /**
+     * Marks the participant as present.
+     *
+     * @param staff who checked them in (the staff member's address)
+     * @return the registration, empty when no registration has that token
+     * @throws StoreException when the registration holds no seat
+     */
+    public Optional<Registration> checkIn(String token, String staff) throws StoreException {
+        return inTransaction("check a participant in", connection -> {
+            Optional<Registration> current = findByToken(connection, token);
+            if (current.isEmpty()) {
+                connection.rollback();
+                return current;
+            }
+            if (current.get().status() != RegistrationStatus.CONFIRMED) {
+                connection.rollback();
+                throw new StoreException("The registration of " + current.get().applicant().name() + " is "
+                        + current.get().status().key() + ", not confirmed: there is no seat to check in to", null);
+            }
+            if (current.get().checkedIn() == null) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE registration SET checked_in_at = ?, checked_in_by = ? WHERE id = ?")) {
+                    update.setTimestamp(1, Timestamp.from(clock.instant()));
+                    update.setString(2, staff);
+                    update.setLong(3, current.get().id());
+                    update.executeUpdate();
+                }
+            }
+            Optional<Registration> after = findByToken(connection, token);
+            connection.commit();
+            return after;
+        });
+    }
+
+    /** Every registration of the seminar, cancelled ones included, by pool, status and arrival. */
+    public List<Registration> ofSeminar(String seminarId) throws StoreException {
+        return inTransaction("list registrations", connection -> {
+            List<Registration> all = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM registration WHERE seminar_id = ? ORDER BY pool, status, arrival")) {
+                query.setString(1, seminarId);
+                try (ResultSet rows = query.executeQuery()) {
+                    Map<Pool, Integer> waitingSeen = new EnumMap<>(Pool.class);
+                    while (rows.next()) {
+                        Registration r = read(rows, null);
+                        if (r.status() == RegistrationStatus.WAITING) {
+                            int position = waitingSeen.merge(r.pool(), 1, Integer::sum);
+                            r = withPosition(r, position);
+                        }
+                        all.add(r);
+                    }
+                }
+            }
+            connection.commit();
+            return all;
+        });
+    }
+
+    /** Seats taken and people waiting, per seminar and pool, for every seminar with registrations. */
+    public Map<String, Map<Pool, PoolCounts>> counts() throws StoreException {
+        return inTransaction("count registrations", connection -> {
+            Map<String, Map<Pool, PoolCounts>> counts = new LinkedHashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, pool, status, COUNT(*) "
+                    + "FROM registration WHERE status <> 'cancelled' GROUP BY seminar_id, pool, status");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Map<Pool, PoolCounts> seminar = counts.computeIfAbsent(rows.getString(1), k -> new EnumMap<>(Pool.class));
+                    Pool pool = Pool.ofKey(rows.getString(2));
+                    PoolCounts before = seminar.getOrDefault(pool, PoolCounts.NONE);
+                    int n = rows.getInt(4);
+                    seminar.put(pool, RegistrationStatus.ofKey(rows.getString(3)) == RegistrationStatus.CONFIRMED
+                            ? new PoolCounts(n, before.waiting())
+                            : new PoolCounts(before.confirmed(), n));
+                }
+            }
+            connection.commit();
+            return counts;
+        });
+    }
+
+    // ---- transactions ----
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException, StoreException;
+    }
+
+    @FunctionalInterface
+    private interface StatusChange {
+        Change apply(Connection connection, Registration current) throws SQLException, StoreException;
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) throws StoreException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            try {
+                return work.run(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what + " in " + database.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Change> changeStatus(String token, String what, StatusChange change) throws StoreException {
+        Optional<Registration> before = find(token);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        return inTransaction(what, connection -> {
+            lockQueue(connection, before.get().seminarId());
+            // read again under the lock: another node may have changed it since
+            Registration current = findByToken(connection, token).orElseThrow();
+            Change result = change.apply(connection, current);
+            connection.commit();
+            return Optional.of(result);
+        });
+    }
+
+    /** Makes sure the seminar has its queue row; in a transaction of its own, as a lost race aborts it. */
+    private void ensureQueue(String seminarId) throws StoreException {
+        inTransaction("prepare the queue of " + seminarId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM seminar_queue WHERE seminar_id = ?")) {
+                query.setString(1, seminarId);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        connection.commit();
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO seminar_queue (seminar_id, last_arrival) VALUES (?, 0)")) {
+                insert.setString(1, seminarId);
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!"23505".equals(e.getSQLState())) { // unique violation: another transaction made it first
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Locks the seminar's queue row until commit (every change of the seminar's registrations
+     * waits here for the one before it) and returns the next arrival number.
+     */
+    private static long lockQueue(Connection connection, String seminarId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE seminar_queue SET last_arrival = last_arrival + 1 WHERE seminar_id = ?")) {
+            update.setString(1, seminarId);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("the seminar " + seminarId + " has no queue row");
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT last_arrival FROM seminar_queue WHERE seminar_id = ?")) {
+            query.setString(1, seminarId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private boolean hasFreeSeat(Connection connection, String seminarId, Pool pool) throws SQLException {
+        Integer capacity = limits.capacity(seminarId, pool);
+        if (capacity == null) {
+            return true;
+        }
+        return count(connection, seminarId, pool, RegistrationStatus.CONFIRMED) < capacity
+                && count(connection, seminarId, pool, RegistrationStatus.WAITING) == 0;
+    }
+
+    /** Gives free seats of the pool to the people waiting longest; returns them, now confirmed. */
+    private List<Registration> fill(Connection connection, String seminarId, Pool pool) throws SQLException {
+        Integer capacity = limits.capacity(seminarId, pool);
+        int free = capacity == null ? Integer.MAX_VALUE
+                : capacity - count(connection, seminarId, pool, RegistrationStatus.CONFIRMED);
+        List<Registration> promoted = new ArrayList<>();
+        if (free <= 0) {
+            return promoted;
+        }
+        List<Registration> waiting = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM registration "
+                + "WHERE seminar_id = ? AND pool = ? AND status = 'waiting' ORDER BY arrival")) {
+            query.setString(1, seminarId);
+            query.setString(2, pool.key());
+            query.setMaxRows(free == Integer.MAX_VALUE ? 0 : free);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    waiting.add(read(rows, null));
+                }
+            }
+        }
+        for (Registration next : waiting) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE registration SET status = 'confirmed', updated_at = ? WHERE id = ?")) {
+                update.setTimestamp(1, Timestamp.from(clock.instant()));
+                update.setLong(2, next.id());
+                update.executeUpdate();
+            }
+            promoted.add(findByToken(connection, next.token()).orElseThrow());
+        }
+        return promoted;
+    }
+
+    private void moveTo(Connection connection, long id, Pool pool, RegistrationStatus status, long arrival) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE registration SET pool = ?, status = ?, arrival = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, pool.key());
+            update.setString(2, status.key());
+            update.setLong(3, arrival);
+            update.setTimestamp(4, Timestamp.from(clock.instant()));
+            update.setLong(5, id);
+            update.executeUpdate();
+        }
+    }
+
+    private static int count(Connection connection, String seminarId, Pool pool, RegistrationStatus status) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM registration WHERE seminar_id = ? AND pool = ? AND status = ?")) {
+            query.setString(1, seminarId);
+            query.setString(2, pool.key());
+            query.setString(3, status.key());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private Optional<Registration> findActive(Connection connection, String seminarId, String emailKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT token FROM registration "
+                + "WHERE seminar_id = ? AND email_key = ? AND status <> 'cancelled'")) {
+            query.setString(1, seminarId);
+            query.setString(2, emailKey);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? findByToken(connection, rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Registration> findByToken(Connection connection, String token) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + ", (SELECT COUNT(*) FROM registration w "
+                + "WHERE w.seminar_id = r.seminar_id AND w.pool = r.pool AND w.status = 'waiting' AND w.arrival <= r.arrival) "
+                + "FROM registration r WHERE token = ?")) {
+            query.setString(1, token);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows, rows.getInt(19))) : Optional.empty();
+            }
+        }
+    }
+
+    private Registration read(ResultSet rows, Integer waitingPosition) throws SQLException {
+        RegistrationStatus status = RegistrationStatus.ofKey(rows.getString("status"));
+        Applicant applicant = new Applicant(rows.getString("name"), rows.getString("kana"), rows.getString("email"),
+                rows.getString("organization"), rows.getBoolean("member"), rows.getString("member_body"),
+                rows.getInt("fee_yen"), fromJson(rows.getString("answers")), rows.getString("language"));
+        Timestamp checkedIn = rows.getTimestamp("checked_in_at");
+        return new Registration(rows.getLong("id"), rows.getString("token"), rows.getString("seminar_id"),
+                Pool.ofKey(rows.getString("pool")), status, status == RegistrationStatus.WAITING ? waitingPosition : null,
+                applicant, rows.getTimestamp("created_at").toInstant(), checkedIn == null ? null : checkedIn.toInstant(),
+                rows.getString("checked_in_by"));
+    }
+
+    private static Registration withPosition(Registration r, int position) {
+        return new Registration(r.id(), r.token(), r.seminarId(), r.pool(), r.status(), position, r.applicant(),
+                r.createdAt(), r.checkedIn(), r.checkedInBy());
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String toJson(Map<String, String> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+
+    private Map<String, String> fromJson(String text) throws SQLException {
+        try {
+            return json.readValue(text, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the stored questionnaire answers are not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
