@@ -2,6 +2,9 @@ package org.manabi.server;
 
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -9,7 +12,12 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.manabi.server.internal.ApiServlet;
 import org.manabi.server.internal.HealthServlet;
+import org.manabi.server.internal.ParticipantPages;
+import org.manabi.server.internal.RateLimiter;
+import org.manabi.server.internal.RegistrationDesk;
+import org.manabi.server.internal.StaticServlet;
 import org.manabi.server.internal.SecurityHeadersFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +25,8 @@ import org.slf4j.LoggerFactory;
 import jakarta.servlet.DispatcherType;
 
 /**
- * The embedded Jetty 12 server of Manabi. Every response carries the security headers of the design
+ * The embedded Jetty 12 server of Manabi: the participants' pages ({@code /}, {@code /seminars/…},
+ * {@code /r/<token>}) and JSON API ({@code /api/…}, see docs/API.md). Every response carries the security headers of the design
  * (CSP without inline script, nosniff, frame-ancestors, Referrer-Policy); {@code GET /health} tells
  * whether the server is up.
  * <p>
@@ -28,9 +37,11 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Server server;
+    private final ExecutorService mailQueue;
 
-    private WebServer(Server server) {
+    private WebServer(Server server, ExecutorService mailQueue) {
         this.server = server;
+        this.mailQueue = mailQueue;
     }
 
     /**
@@ -38,7 +49,7 @@ public final class WebServer implements AutoCloseable {
      *
      * @throws WebServerException if the address cannot be bound (in use, not this machine's)
      */
-    public static WebServer start(String host, int port) throws WebServerException {
+    public static WebServer start(String host, int port, Site site) throws WebServerException {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("manabi-http");
         Server server = new Server(threads);
@@ -51,6 +62,21 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet()), "/health");
+        // one thread for mail, in order; a mail server that hangs delays mails, never answers
+        ExecutorService mailQueue = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "manabi-mail");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RegistrationDesk desk = new RegistrationDesk(site.catalogue(), site.registrations(), site.mailer(), mailQueue,
+                site.clock());
+        RateLimiter registrationLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
+        context.addServlet(new ServletHolder(new ApiServlet(site.catalogue(), site.registrations(), desk,
+                registrationLimit, site.settings())), "/api/*");
+        context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
+        context.addServlet(new ServletHolder(new ParticipantPages(site.catalogue(), site.registrations(), desk,
+                registrationLimit, site.settings(), site.clock())), "/");
+        context.setMaxFormContentSize(64 * 1024);
         server.setHandler(context);
         // a stopped server must not keep the JVM of a command-line run alive
         server.setStopAtShutdown(true);
@@ -58,10 +84,11 @@ public final class WebServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            mailQueue.shutdown();
             throw new WebServerException("The web server cannot listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        WebServer webServer = new WebServer(server);
+        WebServer webServer = new WebServer(server, mailQueue);
         LOG.info("Manabi web server listening on {}", webServer.uri());
         return webServer;
     }
@@ -81,9 +108,18 @@ public final class WebServer implements AutoCloseable {
         server.join();
     }
 
+    /** Stops taking requests, then sends the mails still queued (waiting up to ten seconds). */
     @Override
     public void close() {
         stopQuietly(server);
+        mailQueue.shutdown();
+        try {
+            if (!mailQueue.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Mails still queued at shutdown were not sent");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stopQuietly(Server server) {

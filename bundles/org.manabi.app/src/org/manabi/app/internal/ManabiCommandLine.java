@@ -48,6 +48,7 @@ public final class ManabiCommandLine implements Runnable {
                 case "report" -> new ReportCommand();
                 case "index" -> new IndexCommand();
                 case "search" -> new SearchCommand();
+                case "serve" -> new ServeCommand();
                 default -> new NotBuiltCommand();
             };
             commandLine.addSubcommand(name, command);

@@ -38,9 +38,23 @@ class ManabiCommandLineTest {
 
     @Test
     void aSubCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertEquals(2, run("serve", "--port", "0"));
-        assertTrue(err.toString().contains("manabi serve: this sub-command is not built yet"), err.toString());
+        assertEquals(2, run("import", "bank.gift"));
+        assertTrue(err.toString().contains("manabi import: this sub-command is not built yet"), err.toString());
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void serveNamesWhatIsWrongBeforeListening(@TempDir Path temp) {
+        assertEquals(2, run("serve", "--port", "70000"));
+        assertTrue(err.toString().contains("--port 70000 is not a port number"), err.toString());
+
+        assertEquals(1, run("serve", "--content", temp.resolve("nowhere").toString(), "--port", "0"));
+        assertTrue(err.toString().contains(temp.resolve("nowhere").toString()), err.toString());
+
+        assertEquals(1, run("serve", "--content", temp.toString(), "--data", temp.resolve("data").toString(),
+                "--db", "jdbc:mysql://localhost/x", "--port", "0"));
+        assertTrue(err.toString().contains("jdbc:mysql://localhost/x is not supported"), err.toString());
+        assertEquals("", out.toString(), "nothing claims to listen");
     }
 
     @Test

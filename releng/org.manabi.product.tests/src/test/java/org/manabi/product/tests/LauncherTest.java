@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the assembled product through {@code ./manabi} as a separate process, the way a user does,
@@ -96,9 +103,58 @@ class LauncherTest {
 
     @Test
     void aSubCommandNotBuiltYetExitsTwo() throws Exception {
-        Run run = manabi("serve", "--port", "0");
+        Run run = manabi("export", "--quiz", "x", "--format", "gift", "--out", "x.gift");
 
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("not built yet"), run.err());
+    }
+
+    /** The server as an operator starts it: it says where it listens, takes a registration, mails it, stops on SIGTERM. */
+    @Test
+    void serveTakesARegistrationMailsItAndStopsOnTerm(@TempDir Path data) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("manabi").toString(), "serve", "--data",
+                data.toString(), "--port", "0").directory(REPOSITORY.toFile()).redirectError(data.resolve("err.txt").toFile());
+        Process server = builder.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            assertTrue(first != null && first.contains("http://127.0.0.1:"), first + Files.readString(data.resolve("err.txt")));
+            URI site = URI.create(first.replaceAll(".*(http://[^ ]+/).*", "$1"));
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> catalogue = http.send(HttpRequest.newBuilder(site.resolve("/api/seminars")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, catalogue.statusCode());
+            assertTrue(catalogue.body().contains("\"id\":\"dicom-beginner-2027\""), catalogue.body());
+
+            HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
+                    site.resolve("/api/seminars/dicom-beginner-2027/registrations"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"青木 太郎\",\"kana\":\"あおき たろう\","
+                            + "\"email\":\"aoki@example.jp\",\"organization\":\"テスト株式会社\",\"member\":true,"
+                            + "\"pool\":\"web\",\"language\":\"ja\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, registered.statusCode(), registered.body());
+
+            Path outbox = data.resolve("outbox");
+            for (int i = 0; i < 100 && emlFiles(outbox) == 0; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, emlFiles(outbox), "one confirmation in the outbox");
+
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the server");
+            assertTrue(Files.exists(data.resolve("manabi.mv.db")));
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static long emlFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).count();
+        }
     }
 }

@@ -1,0 +1,5 @@
+package org.manabi.server;
+
+/** A plain-text email to one participant. */
+public record Email(String to, String subject, String body) {
+}

@@ -1,0 +1,91 @@
+package org.manabi.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.MustacheFactory;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Renders the HTML pages: Mustache templates beside this class (every value HTML-escaped), the
+ * texts of the participant's language, the language switch.
+ */
+final class Pages {
+
+    private static final String LANGUAGE_COOKIE = "manabi_lang";
+
+    /** Templates are read through this bundle's class loader: Mustache's own resolver asks the thread's, unset in OSGi. */
+    private final MustacheFactory templates = new DefaultMustacheFactory(name -> {
+        InputStream in = Pages.class.getResourceAsStream("templates/" + name);
+        return in == null ? null : (Reader) new InputStreamReader(in, StandardCharsets.UTF_8);
+    });
+
+    /**
+     * The participant's language: {@code ?lang=} (remembered in a cookie), else the cookie, else the
+     * browser's first choice of Japanese or English; Japanese when it names neither.
+     */
+    static Texts texts(HttpServletRequest request, HttpServletResponse response) {
+        String asked = request.getParameter("lang");
+        if ("ja".equals(asked) || "en".equals(asked)) {
+            Cookie cookie = new Cookie(LANGUAGE_COOKIE, asked);
+            cookie.setPath("/");
+            cookie.setHttpOnly(true);
+            cookie.setAttribute("SameSite", "Lax");
+            cookie.setMaxAge(365 * 24 * 3600);
+            response.addCookie(cookie);
+            return Texts.of(asked);
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+                    return Texts.of(cookie.getValue());
+                }
+            }
+        }
+        for (Locale locale : java.util.Collections.list(request.getLocales())) {
+            if (locale.getLanguage().equals("ja") || locale.getLanguage().equals("en")) {
+                return Texts.of(locale.getLanguage());
+            }
+        }
+        return Texts.of("ja");
+    }
+
+    void render(HttpServletRequest request, HttpServletResponse response, int status, String template, Texts texts,
+            String pageTitle, Map<String, Object> model) throws IOException {
+        Map<String, Object> scope = new HashMap<>(model);
+        scope.put("t", texts.all());
+        scope.put("pageTitle", pageTitle);
+        List<Map<String, Object>> languages = new ArrayList<>();
+        for (String code : List.of("ja", "en")) {
+            languages.add(Map.of("code", code, "label", code.equals("ja") ? "日本語" : "English",
+                    "href", request.getRequestURI() + "?lang=" + code, "current", code.equals(texts.language())));
+        }
+        scope.put("languages", languages);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            templates.compile(template + ".mustache").execute(out, scope);
+        }
+    }
+
+    void message(HttpServletRequest request, HttpServletResponse response, int status, Texts texts, String heading,
+            String text, String back) throws IOException {
+        render(request, response, status, "message", texts, heading,
+                Map.of("heading", heading, "text", text, "back", back));
+    }
+}

@@ -1,0 +1,103 @@
+package org.manabi.server.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.manabi.content.ContentRepository;
+import org.manabi.server.Catalogue;
+import org.manabi.server.Email;
+import org.manabi.server.Mailer;
+import org.manabi.server.ServerSettings;
+import org.manabi.server.Site;
+import org.manabi.server.WebServer;
+import org.manabi.store.Database;
+import org.manabi.store.Registrations;
+
+/**
+ * A running server over a small curriculum written for the tests (seat numbers small enough to fill)
+ * and a fresh H2 file, on a clock fixed at 21 November 2026, noon in Tokyo.
+ */
+final class TestSite implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
+
+    /** Onsite 2 seats, web undecided, a questionnaire; a draft; a closed one; a free one without onsite. */
+    static final String CURRICULUM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manabi:Curriculum xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                xmlns:manabi="http://manabi.org/model/1.0" id="test" title="テスト">
+              <people id="test-speaker" name="講師 太郎" kana="こうし たろう"/>
+              <plans id="test-plan" fiscalYear="2026">
+                <seminars id="dicom-2026" title="DICOM セミナー" englishTitle="DICOM Seminar" kind="seminar" level="beginner"
+                    delivery="hybrid" status="published" venue="会議室" registrationOpens="2026-11-01T10:00"
+                    registrationCloses="2026-12-20T17:00">
+                  <sessions date="2026-12-25" start="13:00" end="17:00"/>
+                  <fee memberYen="5000" nonMemberYen="8000"/>
+                  <pools id="dicom-2026-onsite" mode="onsite" capacityState="number" capacity="2"/>
+                  <pools id="dicom-2026-web" mode="web" capacityState="undecided"/>
+                  <programme id="dicom-2026-talk" kind="talk" title="DICOM の基礎" start="13:00" end="14:00" speakers="test-speaker"/>
+                  <survey id="dicom-2026-pre" title="事前アンケート" beforeSeminar="true">
+                    <questions xsi:type="manabi:LikertQuestion" id="pre-1" text="DICOM の経験は？" scale="5" lowLabel="ない" highLabel="多い"/>
+                    <questions xsi:type="manabi:FreeTextQuestion" id="pre-2" text="聞きたいこと"/>
+                  </survey>
+                </seminars>
+                <seminars id="draft-2026" title="下書き" kind="seminar" level="all" delivery="web" status="draft">
+                  <sessions date="2026-12-26" start="13:00" end="15:00"/>
+                  <pools id="draft-2026-web" mode="web" capacityState="number" capacity="10"/>
+                </seminars>
+                <seminars id="closed-2026" title="締切済み" kind="seminar" level="all" delivery="web" status="published"
+                    registrationOpens="2026-10-01T10:00" registrationCloses="2026-11-20T17:00">
+                  <sessions date="2026-12-27" start="13:00" end="15:00"/>
+                  <pools id="closed-2026-web" mode="web" capacityState="number" capacity="10"/>
+                </seminars>
+                <seminars id="free-web-2026" title="無料 Web 講座" kind="seminar" level="all" delivery="web" status="published">
+                  <sessions date="2026-12-28" start="10:00" end="11:00"/>
+                  <fee free="true"/>
+                  <pools id="free-web-2026-onsite" mode="onsite" capacityState="notPlanned"/>
+                  <pools id="free-web-2026-web" mode="web" capacityState="number" capacity="100"/>
+                </seminars>
+              </plans>
+            </manabi:Curriculum>
+            """;
+
+    final Path folder;
+    final Database database;
+    final Site site;
+    final WebServer server;
+    final List<Email> mails = new CopyOnWriteArrayList<>();
+
+    TestSite(int registrationsPerMinute) throws Exception {
+        this(registrationsPerMinute, null);
+    }
+
+    /** With {@code mailer} {@code null}, mails are collected in {@link #mails}. */
+    TestSite(int registrationsPerMinute, Mailer mailer) throws Exception {
+        folder = Files.createTempDirectory("manabi-server-test");
+        Path content = Files.createDirectories(folder.resolve("content"));
+        Files.writeString(content.resolve("test.manabi"), CURRICULUM, StandardCharsets.UTF_8);
+        ContentRepository repository = ContentRepository.open(content);
+        Catalogue catalogue = Catalogue.of(repository);
+        database = Database.openH2(folder.resolve("data"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        site = new Site(catalogue, database, new Registrations(database, catalogue, clock),
+                mailer != null ? mailer : mails::add,
+                new ServerSettings(null, registrationsPerMinute), clock);
+        server = WebServer.start("127.0.0.1", 0, site);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        database.close();
+        try (var files = Files.walk(folder)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+}
