@@ -34,6 +34,10 @@ public final class WorkbenchApplication implements IApplication {
 
         @Option(names = "--data")
         Path data = Path.of(System.getProperty("user.home"), ".manabi");
+
+        /** The embedded web server's loopback port; -1 starts none. */
+        @Option(names = "--port")
+        int port = 8080;
     }
 
     @Override
@@ -50,7 +54,8 @@ public final class WorkbenchApplication implements IApplication {
         }
         Display display = PlatformUI.createDisplay();
         try {
-            int result = ManabiWorkbench.run(display, new WorkbenchSettings(options.content.toAbsolutePath()));
+            int result = ManabiWorkbench.run(display, new WorkbenchSettings(options.content.toAbsolutePath(),
+                    options.data.toAbsolutePath(), options.port < 0 ? null : Integer.valueOf(options.port)));
             return result == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
         } finally {
             display.dispose();

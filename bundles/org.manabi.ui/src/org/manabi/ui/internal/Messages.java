@@ -8,6 +8,7 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.manabi.ui.internal.messages";
 
     public static String Workbench_title;
+    public static String EmbeddedServer_starting;
     public static String Explorer_noContent;
     public static String Explorer_problems;
 

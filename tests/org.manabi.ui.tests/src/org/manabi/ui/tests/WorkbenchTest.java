@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.manabi.ui.internal.CurriculumExplorer;
+import org.manabi.ui.internal.EmbeddedServer;
 
 /** Runs inside the real Manabi workbench application, opened on the repository's content/ folder. */
 class WorkbenchTest {
@@ -43,6 +48,27 @@ class WorkbenchTest {
         assertEquals("Fiscal Year Plan 2025", plan.getText());
         assertEquals("Seminar MDS/SDS 記載セミナー", plan.getItem(0).getText());
         assertNotNull(plan.getItem(0).getImage(), "item providers give icons");
+    }
+
+    /** The workbench starts its web server beside the windows (port 0 in the tests), over the same content. */
+    @Test
+    void theEmbeddedServerServesTheCatalogueOfTheOpenContent() throws Exception {
+        IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (context.get(EmbeddedServer.class) == null && System.nanoTime() < deadline) {
+            flushEvents();
+            Thread.sleep(50);
+        }
+        EmbeddedServer server = context.get(EmbeddedServer.class);
+        assertNotNull(server, "the embedded server started within a minute");
+
+        HttpResponse<String> catalogue = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.server().uri().resolve("/api/seminars")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, catalogue.statusCode());
+        assertTrue(catalogue.body().contains("\"id\":\"dicom-beginner-2027\""), catalogue.body());
+        assertEquals("127.0.0.1", server.server().uri().getHost(), "loopback only");
     }
 
     private static void flushEvents() {
