@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -43,6 +46,8 @@ public final class Registrations {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = new ObjectMapper();
+    /** Seminars known to have their queue row (rows are never deleted): spares a transaction per registration. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     public Registrations(Database database, SeatLimits limits, Clock clock) {
         this.database = database;
@@ -65,14 +70,22 @@ public final class Registrations {
                 connection.rollback();
                 throw new DuplicateRegistrationException(existing.get());
             }
-            List<Registration> promoted = fill(connection, seminarId, pool);
-            Instant now = clock.instant();
-            String token = newToken();
-            RegistrationStatus status = hasFreeSeat(connection, seminarId, pool) ? RegistrationStatus.CONFIRMED
+            PoolCounts before = counts(connection, seminarId, pool);
+            List<Registration> promoted = fill(connection, seminarId, pool, before);
+            int confirmed = before.confirmed() + promoted.size();
+            int waiting = before.waiting() - promoted.size();
+            Integer capacity = limits.capacity(seminarId, pool);
+            RegistrationStatus status = waiting == 0 && (capacity == null || confirmed < capacity)
+                    ? RegistrationStatus.CONFIRMED
                     : RegistrationStatus.WAITING;
+            // microseconds: what both databases keep, so the answer equals what is read back later
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            String token = newToken();
+            long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration (token, seminar_id, pool, "
                     + "status, arrival, name, kana, email, email_key, organization, member, member_body, fee_yen, answers, "
-                    + "language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] { "id" })) {
                 int i = 0;
                 insert.setString(++i, token);
                 insert.setString(++i, seminarId);
@@ -92,8 +105,14 @@ public final class Registrations {
                 insert.setTimestamp(++i, Timestamp.from(now));
                 insert.setTimestamp(++i, Timestamp.from(now));
                 insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
             }
-            Registration registration = findByToken(connection, token).orElseThrow();
+            // the newcomer is last in the queue: their place is everyone still waiting, plus one
+            Registration registration = new Registration(id, token, seminarId, pool, status,
+                    status == RegistrationStatus.WAITING ? waiting + 1 : null, applicant, now, null, null);
             connection.commit();
             return new Change(registration, promoted);
         });
@@ -125,7 +144,8 @@ public final class Registrations {
                 update.setLong(2, current.id());
                 update.executeUpdate();
             }
-            return new Change(findByToken(connection, token).orElseThrow(), fill(connection, current.seminarId(), current.pool()));
+            return new Change(findByToken(connection, token).orElseThrow(), fill(connection, current.seminarId(),
+                    current.pool(), counts(connection, current.seminarId(), current.pool())));
         });
     }
 
@@ -149,8 +169,9 @@ public final class Registrations {
             long arrival = lockQueue(connection, current.seminarId());
             // off the old pool first, so that the place freed there is given out below
             moveTo(connection, current.id(), pool, RegistrationStatus.WAITING, arrival);
-            List<Registration> promoted = new ArrayList<>(fill(connection, current.seminarId(), current.pool()));
-            promoted.addAll(fill(connection, current.seminarId(), pool));
+            List<Registration> promoted = new ArrayList<>(fill(connection, current.seminarId(), current.pool(),
+                    counts(connection, current.seminarId(), current.pool())));
+            promoted.addAll(fill(connection, current.seminarId(), pool, counts(connection, current.seminarId(), pool)));
             // the mover is the last in the target queue, so fill() seats them only if a seat was left for them
             promoted.removeIf(r -> r.id() == current.id());
             return new Change(findByToken(connection, token).orElseThrow(), promoted);
@@ -279,12 +300,16 @@ public final class Registrations {
 
     /** Makes sure the seminar has its queue row; in a transaction of its own, as a lost race aborts it. */
     private void ensureQueue(String seminarId) throws StoreException {
+        if (queued.contains(seminarId)) {
+            return;
+        }
         inTransaction("prepare the queue of " + seminarId, connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM seminar_queue WHERE seminar_id = ?")) {
                 query.setString(1, seminarId);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {
                         connection.commit();
+                        queued.add(seminarId);
                         return null;
                     }
                 }
@@ -300,6 +325,7 @@ public final class Registrations {
                     throw e;
                 }
             }
+            queued.add(seminarId);
             return null;
         });
     }
@@ -325,22 +351,17 @@ public final class Registrations {
         }
     }
 
-    private boolean hasFreeSeat(Connection connection, String seminarId, Pool pool) throws SQLException {
+    /**
+     * Gives free seats of the pool to the people waiting longest; returns them, now confirmed.
+     *
+     * @param counts the pool's seats taken and people waiting, counted under the seminar's lock
+     */
+    private List<Registration> fill(Connection connection, String seminarId, Pool pool, PoolCounts counts)
+            throws SQLException {
         Integer capacity = limits.capacity(seminarId, pool);
-        if (capacity == null) {
-            return true;
-        }
-        return count(connection, seminarId, pool, RegistrationStatus.CONFIRMED) < capacity
-                && count(connection, seminarId, pool, RegistrationStatus.WAITING) == 0;
-    }
-
-    /** Gives free seats of the pool to the people waiting longest; returns them, now confirmed. */
-    private List<Registration> fill(Connection connection, String seminarId, Pool pool) throws SQLException {
-        Integer capacity = limits.capacity(seminarId, pool);
-        int free = capacity == null ? Integer.MAX_VALUE
-                : capacity - count(connection, seminarId, pool, RegistrationStatus.CONFIRMED);
+        int free = capacity == null ? Integer.MAX_VALUE : capacity - counts.confirmed();
         List<Registration> promoted = new ArrayList<>();
-        if (free <= 0) {
+        if (free <= 0 || counts.waiting() == 0) {
             return promoted;
         }
         List<Registration> waiting = new ArrayList<>();
@@ -379,17 +400,25 @@ public final class Registrations {
         }
     }
 
-    private static int count(Connection connection, String seminarId, Pool pool, RegistrationStatus status) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT COUNT(*) FROM registration WHERE seminar_id = ? AND pool = ? AND status = ?")) {
+    /** Seats taken and people waiting in one pool, in one query. */
+    private static PoolCounts counts(Connection connection, String seminarId, Pool pool) throws SQLException {
+        int confirmed = 0;
+        int waiting = 0;
+        try (PreparedStatement query = connection.prepareStatement("SELECT status, COUNT(*) FROM registration "
+                + "WHERE seminar_id = ? AND pool = ? AND status <> 'cancelled' GROUP BY status")) {
             query.setString(1, seminarId);
             query.setString(2, pool.key());
-            query.setString(3, status.key());
             try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+                while (rows.next()) {
+                    if (RegistrationStatus.ofKey(rows.getString(1)) == RegistrationStatus.CONFIRMED) {
+                        confirmed = rows.getInt(2);
+                    } else {
+                        waiting = rows.getInt(2);
+                    }
+                }
             }
         }
+        return new PoolCounts(confirmed, waiting);
     }
 
     private Optional<Registration> findActive(Connection connection, String seminarId, String emailKey) throws SQLException {
