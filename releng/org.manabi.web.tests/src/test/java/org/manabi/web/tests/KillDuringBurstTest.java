@@ -120,6 +120,8 @@ class KillDuringBurstTest {
 
             PoolFigures figures = api.pool(after.site(), TestContent.SEMINAR, "onsite");
             int stored = figures.confirmed() + figures.waiting();
+            System.out.printf("  after the restart: %d stored (%d confirmed, %d waiting)%n", stored, figures.confirmed(),
+                    figures.waiting());
             assertTrue(stored >= acknowledgedCount, stored + " stored, fewer than the " + acknowledgedCount + " acknowledged");
             assertEquals(Math.min(SEATS, stored), figures.confirmed(), "a seat was sold twice or lost: " + figures);
 
