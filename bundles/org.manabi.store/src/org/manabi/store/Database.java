@@ -117,6 +117,29 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Work done on one connection of the pool; it commits (or rolls back) itself before it returns. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException, StoreException;
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection; what it leaves uncommitted when it throws is rolled
+     * back. {@code what} completes the message of a database error: "Cannot {@code what} in H2 …: …".
+     */
+    <T> T inTransaction(String what, Work<T> work) throws StoreException {
+        try (Connection connection = pool.getConnection()) {
+            try {
+                return work.run(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what + " in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Which database this is, for logs and the health page: "H2 /home/x/.manabi/manabi.mv.db". */
     public String description() {
         return description;

@@ -1,6 +1,5 @@
 package org.manabi.store;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +42,6 @@ public final class Registrations {
     private final Database database;
     private final SeatLimits limits;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = new ObjectMapper();
     /** Seminars known to have their queue row (rows are never deleted): spares a transaction per registration. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
@@ -63,7 +60,7 @@ public final class Registrations {
      */
     public Change register(String seminarId, Pool pool, Applicant applicant) throws StoreException {
         ensureQueue(seminarId);
-        return inTransaction("register for " + seminarId, connection -> {
+        return database.inTransaction("register for " + seminarId, connection -> {
             long arrival = lockQueue(connection, seminarId);
             Optional<Registration> existing = findActive(connection, seminarId, applicant.emailKey());
             if (existing.isPresent()) {
@@ -80,7 +77,7 @@ public final class Registrations {
                     : RegistrationStatus.WAITING;
             // microseconds: what both databases keep, so the answer equals what is read back later
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            String token = newToken();
+            String token = Tokens.random(TOKEN_BYTES);
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration (token, seminar_id, pool, "
                     + "status, arrival, name, kana, email, email_key, organization, member, member_body, fee_yen, answers, "
@@ -120,7 +117,7 @@ public final class Registrations {
 
     /** The registration of the personal link {@code token}, with its place on the waiting list. */
     public Optional<Registration> find(String token) throws StoreException {
-        return inTransaction("read a registration", connection -> {
+        return database.inTransaction("read a registration", connection -> {
             Optional<Registration> found = findByToken(connection, token);
             connection.commit();
             return found;
@@ -186,7 +183,7 @@ public final class Registrations {
      * @throws StoreException when the registration holds no seat
      */
     public Optional<Registration> checkIn(String token, String staff) throws StoreException {
-        return inTransaction("check a participant in", connection -> {
+        return database.inTransaction("check a participant in", connection -> {
             Optional<Registration> current = findByToken(connection, token);
             if (current.isEmpty()) {
                 connection.rollback();
@@ -214,7 +211,7 @@ public final class Registrations {
 
     /** Every registration of the seminar, cancelled ones included, by pool, status and arrival. */
     public List<Registration> ofSeminar(String seminarId) throws StoreException {
-        return inTransaction("list registrations", connection -> {
+        return database.inTransaction("list registrations", connection -> {
             List<Registration> all = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM registration WHERE seminar_id = ? ORDER BY pool, status, arrival")) {
@@ -238,7 +235,7 @@ public final class Registrations {
 
     /** Seats taken and people waiting, per seminar and pool, for every seminar with registrations. */
     public Map<String, Map<Pool, PoolCounts>> counts() throws StoreException {
-        return inTransaction("count registrations", connection -> {
+        return database.inTransaction("count registrations", connection -> {
             Map<String, Map<Pool, PoolCounts>> counts = new LinkedHashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, pool, status, COUNT(*) "
                     + "FROM registration WHERE status <> 'cancelled' GROUP BY seminar_id, pool, status");
@@ -261,26 +258,8 @@ public final class Registrations {
     // ---- transactions ----
 
     @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException, StoreException;
-    }
-
-    @FunctionalInterface
     private interface StatusChange {
         Change apply(Connection connection, Registration current) throws SQLException, StoreException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) throws StoreException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            try {
-                return work.run(connection);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + " in " + database.description() + ": " + e.getMessage(), e);
-        }
     }
 
     private Optional<Change> changeStatus(String token, String what, StatusChange change) throws StoreException {
@@ -288,7 +267,7 @@ public final class Registrations {
         if (before.isEmpty()) {
             return Optional.empty();
         }
-        return inTransaction(what, connection -> {
+        return database.inTransaction(what, connection -> {
             lockQueue(connection, before.get().seminarId());
             // read again under the lock: another node may have changed it since
             Registration current = findByToken(connection, token).orElseThrow();
@@ -303,7 +282,7 @@ public final class Registrations {
         if (queued.contains(seminarId)) {
             return;
         }
-        inTransaction("prepare the queue of " + seminarId, connection -> {
+        database.inTransaction("prepare the queue of " + seminarId, connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM seminar_queue WHERE seminar_id = ?")) {
                 query.setString(1, seminarId);
                 try (ResultSet rows = query.executeQuery()) {
@@ -460,11 +439,6 @@ public final class Registrations {
                 r.createdAt(), r.checkedIn(), r.checkedInBy());
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     private String toJson(Map<String, String> answers) {
         try {

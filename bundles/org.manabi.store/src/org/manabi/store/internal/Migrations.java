@@ -3,8 +3,6 @@ package org.manabi.store.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +11,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -40,7 +37,8 @@ public final class Migrations {
 
     /** The scripts in order. A new script is added at the end, never inserted or edited. */
     static final List<String> SCRIPTS = List.of(
-            "V1__registrations.sql");
+            "V1__registrations.sql",
+            "V2__staff.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
@@ -72,7 +70,7 @@ public final class Migrations {
     private static void applyOne(Connection connection, int version, String script, boolean postgres,
             String description) throws SQLException, StoreException {
         String text = read(script);
-        String checksum = sha256(text);
+        String checksum = Hashes.sha256(text);
         try (Statement statement = connection.createStatement()) {
             if (postgres) {
                 statement.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
@@ -140,14 +138,6 @@ public final class Migrations {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new StoreException("The migration " + script + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
