@@ -13,12 +13,19 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.manabi.server.internal.ApiServlet;
+import org.manabi.server.internal.CalendarServlet;
 import org.manabi.server.internal.HealthServlet;
 import org.manabi.server.internal.ParticipantPages;
 import org.manabi.server.internal.RateLimiter;
 import org.manabi.server.internal.RegistrationDesk;
-import org.manabi.server.internal.StaticServlet;
 import org.manabi.server.internal.SecurityHeadersFilter;
+import org.manabi.server.internal.StaffApiServlet;
+import org.manabi.server.internal.StaffDesk;
+import org.manabi.server.internal.StaffGate;
+import org.manabi.server.internal.StaffPages;
+import org.manabi.server.internal.StaticServlet;
+import org.manabi.store.AuditLog;
+import org.manabi.store.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +33,9 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * The embedded Jetty 12 server of Manabi: the participants' pages ({@code /}, {@code /seminars/…},
- * {@code /r/<token>}) and JSON API ({@code /api/…}, see docs/API.md). Every response carries the security headers of the design
+ * {@code /r/<token>}) and JSON API ({@code /api/…}, see docs/API.md), the staff pages
+ * ({@code /staff/…}) and staff API ({@code /api/staff/…}), and the seminars' iCalendar feed
+ * ({@code /calendar.ics}). Every response carries the security headers of the design
  * (CSP without inline script, nosniff, frame-ancestors, Referrer-Policy); {@code GET /health} tells
  * whether the server is up.
  * <p>
@@ -71,11 +80,21 @@ public final class WebServer implements AutoCloseable {
         RegistrationDesk desk = new RegistrationDesk(site.catalogue(), site.registrations(), site.mailer(), mailQueue,
                 site.clock());
         RateLimiter registrationLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
+        StaffGate staff = new StaffGate(new StaffAccounts(site.database(), site.clock()),
+                new AuditLog(site.database(), site.clock()), site.settings());
+        StaffDesk staffDesk = new StaffDesk(site.catalogue(), site.registrations(), staff);
+        RateLimiter loginLimit = new RateLimiter(site.settings().loginsPerMinute(), site.clock());
+
         context.addServlet(new ServletHolder(new ApiServlet(site.catalogue(), site.registrations(), desk,
                 registrationLimit, site.settings())), "/api/*");
+        context.addServlet(new ServletHolder(new StaffApiServlet(staff, staffDesk)),
+                "/api/staff/*");
+        context.addServlet(new ServletHolder(new StaffPages(staff, staffDesk, loginLimit)), "/staff/*");
+        context.addServlet(new ServletHolder(new CalendarServlet(site.catalogue(), site.settings(), site.clock())),
+                "/calendar.ics");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
         context.addServlet(new ServletHolder(new ParticipantPages(site.catalogue(), site.registrations(), desk,
-                registrationLimit, site.settings(), site.clock())), "/");
+                registrationLimit, site.settings(), site.clock(), staff)), "/");
         context.setMaxFormContentSize(64 * 1024);
         server.setHandler(context);
         // a stopped server must not keep the JVM of a command-line run alive

@@ -1,5 +1,6 @@
 package org.manabi.app.internal;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,11 @@ public final class ManabiCommandLine implements Runnable {
 
     /** Parses and runs one command line; never throws, always answers with an exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, System.in, out, err);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, reading what a command reads (a password) from {@code in}. */
+    public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         ResourceBundle texts = ResourceBundle.getBundle("org.manabi.app.internal.cli", Locale.getDefault(),
                 ManabiCommandLine.class.getClassLoader());
         CommandLine commandLine = new CommandLine(new ManabiCommandLine());
@@ -48,7 +54,7 @@ public final class ManabiCommandLine implements Runnable {
                 case "report" -> new ReportCommand();
                 case "index" -> new IndexCommand();
                 case "search" -> new SearchCommand();
-                case "serve" -> new ServeCommand();
+                case "serve" -> new ServeCommand(in);
                 default -> new NotBuiltCommand();
             };
             commandLine.addSubcommand(name, command);

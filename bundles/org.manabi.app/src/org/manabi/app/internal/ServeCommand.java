@@ -1,9 +1,15 @@
 package org.manabi.app.internal;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.manabi.content.ContentException;
@@ -16,7 +22,11 @@ import org.manabi.server.SmtpMailer;
 import org.manabi.server.Site;
 import org.manabi.server.WebServer;
 import org.manabi.server.WebServerException;
+import org.manabi.store.AuditLog;
 import org.manabi.store.Database;
+import org.manabi.store.StaffAccounts;
+import org.manabi.store.StaffMember;
+import org.manabi.store.StaffRole;
 import org.manabi.store.StoreException;
 
 import picocli.CommandLine.Command;
@@ -25,12 +35,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code manabi serve}: the participants' pages and the JSON API of the published seminars, until
- * the process is stopped. The first line on stdout says where it listens, once it answers (scripts
- * and tests wait for it; with {@code --port 0} it is the only way to learn the port).
+ * {@code manabi serve}: the participants' pages and the JSON API of the published seminars, and the
+ * staff pages and API, until the process is stopped. The first line on stdout says where it listens,
+ * once it answers (scripts and tests wait for it; with {@code --port 0} it is the only way to learn
+ * the port).
+ * <p>
+ * {@code --init-admin EMAIL} reads a password (one line) from stdin, creates that committee admin or
+ * resets its password, then serves as usual: the way to the first account, and back in after a lost
+ * password.
  */
 @Command(mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
+
+    /** Who the audit log names for what the command line does. */
+    private static final String COMMAND_LINE = "command line";
 
     @Spec
     private CommandSpec spec;
@@ -64,12 +82,39 @@ final class ServeCommand implements Callable<Integer> {
             descriptionKey = "option.mailFrom")
     private String mailFrom;
 
+    @Option(names = "--logins-per-minute", paramLabel = "N", defaultValue = "10", descriptionKey = "option.loginsPerMinute")
+    private int loginsPerMinute;
+
+    @Option(names = "--init-admin", paramLabel = "EMAIL", descriptionKey = "option.initAdmin")
+    private String initAdmin;
+
+    private final InputStream in;
+
+    ServeCommand(InputStream in) {
+        this.in = in;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println(spec.qualifiedName() + ": --port " + port + " is not a port number (0 to 65535; 0 picks a free one)");
             return 2;
+        }
+        String adminPassword = null;
+        if (initAdmin != null) {
+            if (!initAdmin.strip().matches("[^@\\s]+@[^@\\s]+")) {
+                err.println(spec.qualifiedName() + ": " + text("serve.initAdmin.badEmail", initAdmin));
+                return 2;
+            }
+            err.print(text("serve.initAdmin.prompt", initAdmin.strip(), StaffAccounts.MIN_PASSWORD_LENGTH));
+            err.flush();
+            adminPassword = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (adminPassword == null || !StaffAccounts.acceptable(adminPassword)) {
+                err.println();
+                err.println(spec.qualifiedName() + ": " + text("serve.initAdmin.short", StaffAccounts.MIN_PASSWORD_LENGTH));
+                return 1;
+            }
         }
         ContentRepository repository;
         try {
@@ -86,6 +131,20 @@ final class ServeCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 1;
         }
+        if (adminPassword != null) {
+            try {
+                // a reset of a forgotten password as well: the account's old sessions end
+                StaffMember admin = new StaffAccounts(database, Clock.systemUTC()).save(initAdmin.strip(), StaffRole.ADMIN,
+                        adminPassword, Set.of());
+                new AuditLog(database, Clock.systemUTC()).record(COMMAND_LINE, "save staff account",
+                        "admin " + admin.email(), null);
+                err.println(text("serve.initAdmin.done", admin.email()));
+            } catch (StoreException e) {
+                database.close();
+                err.println(spec.qualifiedName() + ": " + e.getMessage());
+                return 1;
+            }
+        }
         Mailer mailer;
         try {
             mailer = smtp == null ? new OutboxMailer(dataFolder.resolve("outbox"), mailFrom) : new SmtpMailer(smtp, mailFrom);
@@ -95,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Site site = Site.of(Catalogue.of(repository), database,
-                mailer, new ServerSettings(publicUrl, registrationsPerMinute));
+                mailer, new ServerSettings(publicUrl, registrationsPerMinute, loginsPerMinute));
         WebServer server;
         try {
             server = WebServer.start(host, port, site);
@@ -110,10 +169,13 @@ final class ServeCommand implements Callable<Integer> {
             database.close();
         }, "manabi-serve-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(MessageFormat.format(spec.resourceBundle().getString("serve.listening"), server.uri().toString(),
-                database.description()));
+        out.println(text("serve.listening", server.uri().toString(), database.description()));
         out.flush();
         server.join();
         return 0;
+    }
+
+    private String text(String key, Object... arguments) {
+        return MessageFormat.format(spec.resourceBundle().getString(key), arguments);
     }
 }

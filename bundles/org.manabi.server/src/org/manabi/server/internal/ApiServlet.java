@@ -1,7 +1,6 @@
 package org.manabi.server.internal;
 
 import java.io.IOException;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +19,9 @@ import org.manabi.store.PoolCounts;
 import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +36,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final Texts ENGLISH = Texts.of("en");
 
     private final transient Catalogue catalogue;
@@ -48,7 +43,6 @@ public final class ApiServlet extends HttpServlet {
     private final transient RegistrationDesk desk;
     private final transient RateLimiter registrationLimit;
     private final transient ServerSettings settings;
-    private final transient ObjectMapper json = new ObjectMapper();
 
     public ApiServlet(Catalogue catalogue, Registrations registrations, RegistrationDesk desk,
             RateLimiter registrationLimit, ServerSettings settings) {
@@ -65,26 +59,26 @@ public final class ApiServlet extends HttpServlet {
         try {
             if (path.length == 1 && path[0].equals("seminars")) {
                 Map<String, Map<Pool, PoolCounts>> counts = registrations.counts();
-                write(response, 200, catalogue.offers().stream().map(offer -> seminar(offer, counts)).toList());
+                Json.write(response, 200, catalogue.offers().stream().map(offer -> seminar(offer, counts)).toList());
             } else if (path.length == 2 && path[0].equals("seminars")) {
                 Optional<Offer> offer = catalogue.offer(path[1]);
                 if (offer.isEmpty()) {
-                    error(response, 404, "No published seminar has the id " + path[1], null);
+                    Json.error(response, 404, "No published seminar has the id " + path[1], null);
                 } else {
-                    write(response, 200, seminar(offer.get(), registrations.counts()));
+                    Json.write(response, 200, seminar(offer.get(), registrations.counts()));
                 }
             } else if (path.length == 2 && path[0].equals("registrations")) {
                 Optional<Registration> registration = registrations.find(path[1]);
                 if (registration.isEmpty()) {
-                    error(response, 404, "No registration has this token", null);
+                    Json.error(response, 404, "No registration has this token", null);
                 } else {
-                    write(response, 200, registration(registration.get()));
+                    Json.write(response, 200, registration(registration.get()));
                 }
             } else {
-                error(response, 404, "No such API resource: " + request.getRequestURI(), null);
+                Json.error(response, 404, "No such API resource: " + request.getRequestURI(), null);
             }
         } catch (StoreException e) {
-            unavailable(response, e);
+            Json.unavailable(response, e);
         }
     }
 
@@ -97,20 +91,20 @@ public final class ApiServlet extends HttpServlet {
             } else if (path.length == 3 && path[0].equals("registrations") && path[2].equals("cancel")) {
                 Optional<Change> change = desk.cancel(path[1], Http.site(request, settings));
                 if (change.isEmpty()) {
-                    error(response, 404, "No registration has this token", null);
+                    Json.error(response, 404, "No registration has this token", null);
                 } else {
-                    write(response, 200, registration(change.get().registration()));
+                    Json.write(response, 200, registration(change.get().registration()));
                 }
             } else if (path.length == 3 && path[0].equals("registrations") && path[2].equals("pool")) {
                 move(request, response, path[1]);
             } else {
-                error(response, 404, "No such API resource: " + request.getRequestURI(), null);
+                Json.error(response, 404, "No such API resource: " + request.getRequestURI(), null);
             }
         } catch (StoreException e) {
             if (e.getCause() == null) {
-                error(response, 409, e.getMessage(), null); // a rule of the store, e.g. moving a cancelled registration
+                Json.error(response, 409, e.getMessage(), null); // a rule of the store, e.g. moving a cancelled registration
             } else {
-                unavailable(response, e);
+                Json.unavailable(response, e);
             }
         }
     }
@@ -119,7 +113,7 @@ public final class ApiServlet extends HttpServlet {
             throws IOException, StoreException {
         Optional<Offer> offer = catalogue.offer(seminarId);
         if (offer.isEmpty()) {
-            error(response, 404, "No published seminar has the id " + seminarId, null);
+            Json.error(response, 404, "No published seminar has the id " + seminarId, null);
             return;
         }
         JsonNode body = jsonBody(request, response);
@@ -128,7 +122,7 @@ public final class ApiServlet extends HttpServlet {
         }
         if (!registrationLimit.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "60");
-            error(response, 429, "Too many registrations from this address; try again in a minute", null);
+            Json.error(response, 429, "Too many registrations from this address; try again in a minute", null);
             return;
         }
         try {
@@ -143,13 +137,13 @@ public final class ApiServlet extends HttpServlet {
             answer.put("fee", registration.applicant().feeYen());
             answer.put("token", registration.token());
             response.setHeader("Location", "/api/registrations/" + registration.token());
-            write(response, 201, answer);
+            Json.write(response, 201, answer);
         } catch (InputProblem e) {
-            error(response, 400, e.message(ENGLISH), e.field());
+            Json.error(response, 400, e.message(ENGLISH), e.field());
         } catch (RegistrationClosed e) {
-            error(response, 403, e.getMessage(), null);
+            Json.error(response, 403, e.getMessage(), null);
         } catch (DuplicateRegistrationException e) {
-            error(response, 409, "This address is already registered for this seminar; its personal link has been "
+            Json.error(response, 409, "This address is already registered for this seminar; its personal link has been "
                     + "emailed to it again", "email");
         }
     }
@@ -163,39 +157,37 @@ public final class ApiServlet extends HttpServlet {
         Optional<Registration> current = registrations.find(token);
         Optional<Offer> offer = current.flatMap(r -> catalogue.offer(r.seminarId()));
         if (offer.isEmpty()) {
-            error(response, 404, "No registration of a published seminar has this token", null);
+            Json.error(response, 404, "No registration of a published seminar has this token", null);
             return;
         }
         try {
             Pool pool = desk.pool(offer.get(), string(body, "pool"));
             Change change = desk.move(token, pool, Http.site(request, settings)).orElseThrow();
-            write(response, 200, registration(change.registration()));
+            Json.write(response, 200, registration(change.registration()));
         } catch (InputProblem e) {
-            error(response, 400, e.message(ENGLISH), e.field());
+            Json.error(response, 400, e.message(ENGLISH), e.field());
         }
     }
 
     /** The body as a JSON object, or {@code null} after answering with the reason it is not one. */
     private JsonNode jsonBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            error(response, 415, "Send the body as JSON with Content-Type: application/json", null);
+        if (!Json.typed(request, response)) {
             return null;
         }
         byte[] bytes = Http.body(request);
         if (bytes == null) {
-            error(response, 413, "The body is larger than " + Http.MAX_BODY / 1024 + " KiB", null);
+            Json.error(response, 413, "The body is larger than " + Http.MAX_BODY / 1024 + " KiB", null);
             return null;
         }
         try {
-            JsonNode body = json.readTree(bytes);
+            JsonNode body = Json.mapper().readTree(bytes);
             if (body == null || !body.isObject()) {
-                error(response, 400, "The body must be a JSON object", null);
+                Json.error(response, 400, "The body must be a JSON object", null);
                 return null;
             }
             return body;
         } catch (JsonProcessingException e) {
-            error(response, 400, "The body is not valid JSON (UTF-8): " + e.getOriginalMessage(), null);
+            Json.error(response, 400, "The body is not valid JSON (UTF-8): " + e.getOriginalMessage(), null);
             return null;
         }
     }
@@ -245,13 +237,14 @@ public final class ApiServlet extends HttpServlet {
         return value != null && "ja".equals(value.asText()) ? "ja" : "en";
     }
 
-    private static Map<String, Object> seminar(Offer offer, Map<String, Map<Pool, PoolCounts>> counts) {
+    /** A published seminar with its fees and the seats of its pools, as GET /api/seminars lists it. */
+    static Map<String, Object> seminar(Offer offer, Map<String, Map<Pool, PoolCounts>> counts) {
         Map<String, Object> seminar = new LinkedHashMap<>();
         seminar.put("id", offer.id());
         seminar.put("title", offer.title());
         seminar.put("englishTitle", offer.englishTitle());
-        seminar.put("start", time(offer.start()));
-        seminar.put("end", time(offer.end()));
+        seminar.put("start", Json.time(offer.start()));
+        seminar.put("end", Json.time(offer.end()));
         seminar.put("delivery", offer.delivery());
         Map<String, Object> fees = new LinkedHashMap<>();
         fees.put("member", offer.fee(true));
@@ -270,16 +263,17 @@ public final class ApiServlet extends HttpServlet {
         seminar.put("pools", pools);
         if (offer.vodOpens() != null || offer.vodCloses() != null) {
             Map<String, Object> vod = new LinkedHashMap<>();
-            vod.put("opens", time(offer.vodOpens()));
-            vod.put("closes", time(offer.vodCloses()));
+            vod.put("opens", Json.time(offer.vodOpens()));
+            vod.put("closes", Json.time(offer.vodCloses()));
             seminar.put("vod", vod);
         }
-        seminar.put("registrationOpens", time(offer.registrationOpens()));
-        seminar.put("registrationCloses", time(offer.registrationCloses()));
+        seminar.put("registrationOpens", Json.time(offer.registrationOpens()));
+        seminar.put("registrationCloses", Json.time(offer.registrationCloses()));
         return seminar;
     }
 
-    private static Map<String, Object> registration(Registration r) {
+    /** A registration as the participant sees it; the staff API adds to it. */
+    static Map<String, Object> registration(Registration r) {
         Map<String, Object> registration = new LinkedHashMap<>();
         registration.put("seminar", r.seminarId());
         registration.put("pool", r.pool().key());
@@ -295,31 +289,4 @@ public final class ApiServlet extends HttpServlet {
         return registration;
     }
 
-    private static String time(ZonedDateTime time) {
-        return time == null ? null : time.toOffsetDateTime().toString();
-    }
-
-    private static String time(java.time.LocalDateTime time) {
-        return time == null ? null : time(time.atZone(Catalogue.ZONE));
-    }
-
-    private void write(HttpServletResponse response, int status, Object body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.setHeader("Cache-Control", "no-store");
-        json.writeValue(response.getOutputStream(), body);
-    }
-
-    private void error(HttpServletResponse response, int status, String message, String field) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("field", field);
-        write(response, status, body);
-    }
-
-    private void unavailable(HttpServletResponse response, StoreException e) throws IOException {
-        LOG.error("The database did not answer: {}", e.getMessage());
-        response.setHeader("Retry-After", "5");
-        error(response, 503, "The registration database is not available; nothing was changed, try again shortly", null);
-    }
 }

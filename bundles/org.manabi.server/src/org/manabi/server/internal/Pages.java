@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.manabi.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
 
@@ -26,6 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class Pages {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
     private static final String LANGUAGE_COOKIE = "manabi_lang";
 
     /** Templates are read through this bundle's class loader: Mustache's own resolver asks the thread's, unset in OSGi. */
@@ -81,6 +86,14 @@ final class Pages {
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
             templates.compile(template + ".mustache").execute(out, scope);
         }
+    }
+
+    /** 503: the database did not answer; nothing was changed. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response, Texts texts, StoreException e, String back)
+            throws IOException {
+        LOG.error("The database did not answer: {}", e.getMessage());
+        response.setHeader("Retry-After", "5");
+        message(request, response, 503, texts, texts.get("unavailable_heading"), texts.get("unavailable_text"), back);
     }
 
     void message(HttpServletRequest request, HttpServletResponse response, int status, Texts texts, String heading,

@@ -29,9 +29,8 @@ import org.manabi.store.PoolCounts;
 import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
+import org.manabi.store.StaffMember;
 import org.manabi.store.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +45,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class ParticipantPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ParticipantPages.class);
     private static final String[] FORM_FIELDS = { "name", "kana", "email", "organization", "member", "memberBody", "pool" };
 
     private final transient Catalogue catalogue;
@@ -55,16 +53,18 @@ public final class ParticipantPages extends HttpServlet {
     private final transient RateLimiter registrationLimit;
     private final transient ServerSettings settings;
     private final transient java.time.Clock clock;
+    private final transient StaffGate staff;
     private final transient Pages pages = new Pages();
 
     public ParticipantPages(Catalogue catalogue, Registrations registrations, RegistrationDesk desk,
-            RateLimiter registrationLimit, ServerSettings settings, java.time.Clock clock) {
+            RateLimiter registrationLimit, ServerSettings settings, java.time.Clock clock, StaffGate staff) {
         this.catalogue = catalogue;
         this.registrations = registrations;
         this.desk = desk;
         this.registrationLimit = registrationLimit;
         this.settings = settings;
         this.clock = clock;
+        this.staff = staff;
     }
 
     @Override
@@ -78,11 +78,13 @@ public final class ParticipantPages extends HttpServlet {
                 seminar(request, response, texts, catalogue.offer(path[1]).get(), formOf(request, texts), null, 200);
             } else if (path.length == 2 && path[0].equals("r")) {
                 personal(request, response, texts, path[1]);
+            } else if (path.length == 3 && path[0].equals("r") && path[2].equals("qr.png")) {
+                qrCode(request, response, texts, path[1]);
             } else {
                 notFound(request, response, texts);
             }
         } catch (StoreException e) {
-            unavailable(request, response, texts, e);
+            pages.unavailable(request, response, texts, e, "/");
         }
     }
 
@@ -116,7 +118,7 @@ public final class ParticipantPages extends HttpServlet {
                 notFound(request, response, texts);
             }
         } catch (StoreException e) {
-            unavailable(request, response, texts, e);
+            pages.unavailable(request, response, texts, e, "/");
         }
     }
 
@@ -309,13 +311,48 @@ public final class ParticipantPages extends HttpServlet {
                 .ifPresent(other -> model.put("otherPool", Map.of("key", other.key(),
                         "label", texts.format("move_to", texts.get("pool_" + other.key()))))));
         String done = request.getParameter("done");
-        if (done != null && List.of("registered", "cancelled", "moved").contains(done)) {
+        if (done != null && List.of("registered", "cancelled", "moved", "checkedin").contains(done)) {
             model.put("notice", texts.get("notice_" + done));
+        }
+        // the code to show at the door, for a seat only
+        model.put("qr", r.status() == RegistrationStatus.CONFIRMED);
+        Optional<StaffMember> member = staff.member(request);
+        if (member.isPresent() && member.get().mayRead(r.seminarId())) {
+            // staff in the seminar's scope who scanned the code: who this is, and the check-in button
+            staff.audit(request, member.get(), "read registration", StaffDesk.subject(r));
+            Map<String, Object> panel = new HashMap<>();
+            panel.put("kana", r.applicant().kana());
+            panel.put("organization", r.applicant().organization());
+            panel.put("email", r.applicant().email());
+            panel.put("canCheckIn", r.status() == RegistrationStatus.CONFIRMED && r.checkedIn() == null);
+            panel.put("noSeat", r.status() != RegistrationStatus.CONFIRMED);
+            if (r.checkedIn() != null) {
+                panel.put("checkedIn", texts.format("staff_checked_in_at",
+                        StaffDesk.STAMP.format(r.checkedIn().atZone(Catalogue.ZONE)), r.checkedInBy()));
+            }
+            panel.put("answers", StaffPages.answers(r, offer));
+            model.put("staffPanel", panel);
         }
         model.put("csrf", Csrf.token(request, response));
         // the link is the key to the registration: keep it out of referrers and caches
         response.setHeader("Referrer-Policy", "no-referrer");
         pages.render(request, response, 200, "registration", texts, texts.get("registration_title"), model);
+    }
+
+    /** The QR code of the personal link, to be shown at the door and scanned by staff. */
+    private void qrCode(HttpServletRequest request, HttpServletResponse response, Texts texts, String token)
+            throws IOException, StoreException {
+        if (registrations.find(token).isEmpty()) {
+            notFound(request, response, texts);
+            return;
+        }
+        byte[] png = QrCodes.png(Http.site(request, settings).resolve("/r/" + token).toString());
+        response.setStatus(200);
+        response.setContentType("image/png");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setContentLength(png.length);
+        response.getOutputStream().write(png);
     }
 
     // ---- helpers ----
@@ -334,12 +371,6 @@ public final class ParticipantPages extends HttpServlet {
         pages.message(request, response, 404, texts, texts.get("not_found_heading"), texts.get("not_found_text"), "/");
     }
 
-    private void unavailable(HttpServletRequest request, HttpServletResponse response, Texts texts, StoreException e)
-            throws IOException {
-        LOG.error("The database did not answer: {}", e.getMessage());
-        response.setHeader("Retry-After", "5");
-        pages.message(request, response, 503, texts, texts.get("unavailable_heading"), texts.get("unavailable_text"), "/");
-    }
 
     private static String[] path(HttpServletRequest request) {
         String uri = request.getRequestURI();
@@ -410,11 +441,11 @@ public final class ParticipantPages extends HttpServlet {
                 : texts.format("seats_full", count.waiting());
     }
 
-    private static String title(Offer offer, Texts texts) {
+    static String title(Offer offer, Texts texts) {
         return texts.japanese() || offer.englishTitle() == null ? offer.title() : offer.englishTitle();
     }
 
-    private static String fees(Offer offer, Texts texts) {
+    static String fees(Offer offer, Texts texts) {
         if (offer.free()) {
             return texts.get("fee_free");
         }
@@ -422,11 +453,11 @@ public final class ParticipantPages extends HttpServlet {
                 + texts.format("nonmember_fee", fee(offer.fee(false), texts));
     }
 
-    private static String fee(int yen, Texts texts) {
+    static String fee(int yen, Texts texts) {
         return yen == 0 ? texts.get("fee_free") : texts.format("fee_yen", yen);
     }
 
-    private static String session(SessionTime session, Texts texts) {
+    static String session(SessionTime session, Texts texts) {
         return date(texts).apply(session) + " " + time(session.start(), texts) + "–" + time(session.end(), texts);
     }
 
@@ -435,11 +466,11 @@ public final class ParticipantPages extends HttpServlet {
         return session -> format.format(session.date());
     }
 
-    private static String time(java.time.LocalTime time, Texts texts) {
+    static String time(java.time.LocalTime time, Texts texts) {
         return time == null ? "" : DateTimeFormatter.ofPattern(texts.get("time_pattern")).format(time);
     }
 
-    private static String dateTime(LocalDateTime time, Texts texts) {
+    static String dateTime(LocalDateTime time, Texts texts) {
         if (time == null) {
             return "—";
         }

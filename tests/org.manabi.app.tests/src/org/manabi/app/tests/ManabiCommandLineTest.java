@@ -1,8 +1,10 @@
 package org.manabi.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,28 @@ class ManabiCommandLineTest {
                 "--db", "jdbc:mysql://localhost/x", "--port", "0"));
         assertTrue(err.toString().contains("jdbc:mysql://localhost/x is not supported"), err.toString());
         assertEquals("", out.toString(), "nothing claims to listen");
+    }
+
+    @Test
+    void initAdminRefusesAShortPasswordBeforeOpeningAnything(@TempDir Path temp) {
+        String[] args = { "serve", "--init-admin", "admin@example.jp", "--content", REAL_CONTENT.toString(), "--data",
+                temp.resolve("data").toString(), "--port", "0" };
+
+        int code = ManabiCommandLine.execute(args, new ByteArrayInputStream("eleven char\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("the admin password must be at least 12 characters long"), err.toString());
+        assertEquals("", out.toString(), "nothing claims to listen");
+        assertFalse(Files.exists(temp.resolve("data")), "no database was made");
+        assertEquals(1, ManabiCommandLine.execute(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(err, true)), "no password at all");
+    }
+
+    @Test
+    void initAdminNeedsAnAddress() {
+        assertEquals(2, run("serve", "--init-admin", "admin", "--port", "0"));
+        assertTrue(err.toString().contains("--init-admin admin is not an email address"), err.toString());
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.manabi.content.ContentRepository;
@@ -17,8 +19,17 @@ import org.manabi.server.Mailer;
 import org.manabi.server.ServerSettings;
 import org.manabi.server.Site;
 import org.manabi.server.WebServer;
+import org.manabi.store.Applicant;
+import org.manabi.store.AuditEntry;
+import org.manabi.store.AuditLog;
 import org.manabi.store.Database;
+import org.manabi.store.Pool;
+import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
+import org.manabi.store.StaffAccounts;
+import org.manabi.store.StaffMember;
+import org.manabi.store.StaffRole;
+import org.manabi.store.StoreException;
 
 /**
  * A running server over a small curriculum written for the tests (seat numbers small enough to fill)
@@ -79,6 +90,11 @@ final class TestSite implements AutoCloseable {
 
     /** With {@code mailer} {@code null}, mails are collected in {@link #mails}. */
     TestSite(int registrationsPerMinute, Mailer mailer) throws Exception {
+        this(new ServerSettings(null, registrationsPerMinute, ServerSettings.DEFAULT.loginsPerMinute()), mailer);
+    }
+
+    /** With {@code mailer} {@code null}, mails are collected in {@link #mails}. */
+    TestSite(ServerSettings settings, Mailer mailer) throws Exception {
         folder = Files.createTempDirectory("manabi-server-test");
         Path content = Files.createDirectories(folder.resolve("content"));
         Files.writeString(content.resolve("test.manabi"), CURRICULUM, StandardCharsets.UTF_8);
@@ -88,8 +104,26 @@ final class TestSite implements AutoCloseable {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         site = new Site(catalogue, database, new Registrations(database, catalogue, clock),
                 mailer != null ? mailer : mails::add,
-                new ServerSettings(null, registrationsPerMinute), clock);
+                settings, clock);
         server = WebServer.start("127.0.0.1", 0, site);
+    }
+
+    /** A staff account, made as the admin page or {@code --init-admin} makes it. */
+    StaffMember staff(String email, StaffRole role, String password, String... seminars) throws StoreException {
+        return new StaffAccounts(database, site.clock()).save(email, role, password, Set.of(seminars));
+    }
+
+    /** A registration made straight in the store, as the forms and the API make it. */
+    Registration register(String seminar, Pool pool, String name, String kana, Map<String, String> answers)
+            throws StoreException {
+        String email = Integer.toHexString(name.hashCode()) + "@example.jp";
+        return site.registrations().register(seminar, pool, new Applicant(name, kana, email, "株式会社テスト", true, null,
+                5000, answers, "ja")).registration();
+    }
+
+    /** The audit log, newest first. */
+    List<AuditEntry> audit() throws StoreException {
+        return new AuditLog(database, site.clock()).recent(1000);
     }
 
     @Override

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -147,6 +151,58 @@ class LauncherTest {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** The first admin as an operator makes one: the password on stdin, then a log-in on the staff pages. */
+    @Test
+    void serveInitAdminMakesTheFirstAdminWhoCanLogIn(@TempDir Path data) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("manabi").toString(), "serve", "--data",
+                data.toString(), "--port", "0", "--init-admin", "admin@example.jp").directory(REPOSITORY.toFile())
+                .redirectError(data.resolve("err.txt").toFile());
+        Process server = builder.start();
+        try {
+            try (Writer stdin = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8)) {
+                stdin.write("正しい馬のバッテリー staple\n");
+            }
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            assertTrue(first != null && first.contains("http://127.0.0.1:"), first + Files.readString(data.resolve("err.txt")));
+            assertTrue(Files.readString(data.resolve("err.txt")).contains("admin@example.jp"));
+            URI site = URI.create(first.replaceAll(".*(http://[^ ]+/).*", "$1"));
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+            String form = browser.send(HttpRequest.newBuilder(site.resolve("/staff/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = form.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(site.resolve("/staff/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&email=admin%40example.jp&password="
+                            + URLEncoder.encode("正しい馬のバッテリー staple", StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, login.statusCode(), login.body());
+            HttpResponse<String> seminars = browser.send(HttpRequest.newBuilder(site.resolve("/api/staff/seminars")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, seminars.statusCode(), seminars.body());
+            assertTrue(seminars.body().contains("\"id\":\"dicom-beginner-2027\""), "an admin sees every seminar");
+
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the server");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveInitAdminRefusesAShortPassword(@TempDir Path data) throws Exception {
+        Process server = new ProcessBuilder(REPOSITORY.resolve("manabi").toString(), "serve", "--data", data.toString(),
+                "--port", "0", "--init-admin", "admin@example.jp").directory(REPOSITORY.toFile()).start();
+        try (Writer stdin = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8)) {
+            stdin.write("too short\n");
+        }
+        String err = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(server.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(1, server.exitValue(), err);
+        assertTrue(err.contains("at least 12 characters"), err);
     }
 
     private static long emlFiles(Path folder) throws IOException {
