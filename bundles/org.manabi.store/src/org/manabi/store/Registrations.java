@@ -235,19 +235,35 @@ public final class Registrations {
 
     /** Seats taken and people waiting, per seminar and pool, for every seminar with registrations. */
     public Map<String, Map<Pool, PoolCounts>> counts() throws StoreException {
+        return counts(null);
+    }
+
+    /** Seats taken and people waiting per pool of one seminar: what its page shows, without counting all the others. */
+    public Map<Pool, PoolCounts> countsOf(String seminarId) throws StoreException {
+        return counts(seminarId).getOrDefault(seminarId, Map.of());
+    }
+
+    /** Counts of one seminar, or of every seminar when {@code seminarId} is {@code null}. */
+    private Map<String, Map<Pool, PoolCounts>> counts(String seminarId) throws StoreException {
         return database.inTransaction("count registrations", connection -> {
             Map<String, Map<Pool, PoolCounts>> counts = new LinkedHashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, pool, status, COUNT(*) "
-                    + "FROM registration WHERE status <> 'cancelled' GROUP BY seminar_id, pool, status");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Map<Pool, PoolCounts> seminar = counts.computeIfAbsent(rows.getString(1), k -> new EnumMap<>(Pool.class));
-                    Pool pool = Pool.ofKey(rows.getString(2));
-                    PoolCounts before = seminar.getOrDefault(pool, PoolCounts.NONE);
-                    int n = rows.getInt(4);
-                    seminar.put(pool, RegistrationStatus.ofKey(rows.getString(3)) == RegistrationStatus.CONFIRMED
-                            ? new PoolCounts(n, before.waiting())
-                            : new PoolCounts(before.confirmed(), n));
+                    + "FROM registration WHERE status <> 'cancelled'" + (seminarId == null ? "" : " AND seminar_id = ?")
+                    + " GROUP BY seminar_id, pool, status")) {
+                if (seminarId != null) {
+                    query.setString(1, seminarId);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Map<Pool, PoolCounts> seminar = counts.computeIfAbsent(rows.getString(1),
+                                k -> new EnumMap<>(Pool.class));
+                        Pool pool = Pool.ofKey(rows.getString(2));
+                        PoolCounts before = seminar.getOrDefault(pool, PoolCounts.NONE);
+                        int n = rows.getInt(4);
+                        seminar.put(pool, RegistrationStatus.ofKey(rows.getString(3)) == RegistrationStatus.CONFIRMED
+                                ? new PoolCounts(n, before.waiting())
+                                : new PoolCounts(before.confirmed(), n));
+                    }
                 }
             }
             connection.commit();

@@ -65,7 +65,8 @@ public final class ApiServlet extends HttpServlet {
                 if (offer.isEmpty()) {
                     Json.error(response, 404, "No published seminar has the id " + path[1], null);
                 } else {
-                    Json.write(response, 200, seminar(offer.get(), registrations.counts()));
+                    String id = offer.get().id();
+                    Json.write(response, 200, seminar(offer.get(), Map.of(id, registrations.countsOf(id))));
                 }
             } else if (path.length == 2 && path[0].equals("registrations")) {
                 Optional<Registration> registration = registrations.find(path[1]);

@@ -147,7 +147,7 @@ public final class ParticipantPages extends HttpServlet {
 
     private void seminar(HttpServletRequest request, HttpServletResponse response, Texts texts, Offer offer,
             Map<String, Object> form, String problem, int status) throws IOException, StoreException {
-        Map<Pool, PoolCounts> counts = registrations.counts().getOrDefault(offer.id(), Map.of());
+        Map<Pool, PoolCounts> counts = registrations.countsOf(offer.id());
         LocalDateTime now = now();
         Map<String, Object> model = new HashMap<>();
         model.put("id", offer.id());
