@@ -38,7 +38,8 @@ public final class Migrations {
     /** The scripts in order. A new script is added at the end, never inserted or edited. */
     static final List<String> SCRIPTS = List.of(
             "V1__registrations.sql",
-            "V2__staff.sql");
+            "V2__staff.sql",
+            "V3__quizzes.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

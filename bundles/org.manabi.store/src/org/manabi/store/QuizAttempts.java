@@ -1,0 +1,350 @@
+package org.manabi.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Attempts at quizzes and surveys and the answers saved in them. The store knows neither the
+ * questions nor their keys: the caller draws the order and marks the answers (org.manabi.quiz).
+ * <p>
+ * Every save and the submit lock the attempt's row first, on whichever node: a save that races the
+ * submit or the deadline either lands before it and counts, or is refused and says so. The server's
+ * clock decides the deadline; what the browser thinks is never asked.
+ */
+public final class QuizAttempts {
+
+    /** What became of answers sent to be saved. */
+    public enum Saved {
+        /** Stored; they count. */
+        SAVED,
+        /** The time limit had passed: nothing was stored. */
+        TOO_LATE,
+        /** The attempt was already submitted: nothing was stored. */
+        SUBMITTED
+    }
+
+    /** What one answer earned. */
+    public record Grade(double points, String verdict) {
+    }
+
+    /** Marks one saved answer when an attempt is submitted. */
+    @FunctionalInterface
+    public interface Marker {
+        Grade mark(String itemId, String response);
+    }
+
+    private static final String COLUMNS = "id, participant, seminar_id, paper_id, number, item_order, started_at, "
+            + "deadline, submitted_at, late, points, max_points";
+
+    private final Database database;
+    private final Clock clock;
+
+    public QuizAttempts(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The participant key of a registration (a VOD viewing ID will have its own prefix). */
+    public static String ofRegistration(long registrationId) {
+        return "registration:" + registrationId;
+    }
+
+    /**
+     * The attempt {@code participant} is working on at {@code paperId}, or else a new one: numbered
+     * after the last, with the deadline {@code timeLimit} from now and the order {@code order} draws.
+     * An attempt still open is returned even when its time is up: submit it first (late) to start
+     * another.
+     *
+     * @param limit the attempts allowed, 0 for no limit
+     * @param timeLimit {@code null} for none
+     * @throws AttemptLimitException when every attempt allowed is used
+     */
+    public QuizAttempt start(String participant, String seminarId, String paperId, int limit, Duration timeLimit,
+            Supplier<String> order) throws StoreException {
+        for (int tries = 0;; tries++) {
+            try {
+                return database.inTransaction("start an attempt at " + paperId, connection -> {
+                    List<QuizAttempt> earlier = of(connection, participant, paperId);
+                    Optional<QuizAttempt> open = earlier.stream().filter(a -> !a.submitted()).findFirst();
+                    if (open.isPresent()) {
+                        connection.commit();
+                        return open.get();
+                    }
+                    if (limit > 0 && earlier.size() >= limit) {
+                        connection.rollback();
+                        throw new AttemptLimitException(paperId, limit);
+                    }
+                    Instant now = now();
+                    Instant deadline = timeLimit == null ? null : now.plus(timeLimit);
+                    int number = earlier.isEmpty() ? 1 : earlier.get(earlier.size() - 1).number() + 1;
+                    String drawn = order.get();
+                    long id;
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quiz_attempt "
+                            + "(participant, seminar_id, paper_id, number, item_order, started_at, deadline) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
+                        insert.setString(1, participant);
+                        insert.setString(2, seminarId);
+                        insert.setString(3, paperId);
+                        insert.setInt(4, number);
+                        insert.setString(5, drawn);
+                        insert.setTimestamp(6, Timestamp.from(now));
+                        setInstant(insert, 7, deadline);
+                        insert.executeUpdate();
+                        try (ResultSet keys = insert.getGeneratedKeys()) {
+                            keys.next();
+                            id = keys.getLong(1);
+                        }
+                    }
+                    connection.commit();
+                    return new QuizAttempt(id, participant, seminarId, paperId, number, drawn, now, deadline, null,
+                            false, null, null);
+                });
+            } catch (StoreException e) {
+                // two starts at once: the unique (paper, participant, number) let one through; the other reads it
+                if (tries > 0 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The attempt {@code id}. */
+    public Optional<QuizAttempt> find(long id) throws StoreException {
+        return database.inTransaction("read an attempt", connection -> {
+            Optional<QuizAttempt> found = find(connection, id, false);
+            connection.commit();
+            return found;
+        });
+    }
+
+    /** The attempts of {@code participant} at {@code paperId}, first first. */
+    public List<QuizAttempt> of(String participant, String paperId) throws StoreException {
+        return database.inTransaction("read attempts", connection -> {
+            List<QuizAttempt> attempts = of(connection, participant, paperId);
+            connection.commit();
+            return attempts;
+        });
+    }
+
+    /** Every attempt at {@code paperId}, by participant and number. */
+    public List<QuizAttempt> ofPaper(String paperId) throws StoreException {
+        return database.inTransaction("read attempts", connection -> {
+            List<QuizAttempt> attempts = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM quiz_attempt WHERE paper_id = ? ORDER BY participant, number")) {
+                select.setString(1, paperId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        attempts.add(attempt(rows));
+                    }
+                }
+            }
+            connection.commit();
+            return attempts;
+        });
+    }
+
+    /**
+     * Saves {@code responses} (item id to response) in the attempt, replacing earlier ones of the
+     * same items, if the attempt is open and its deadline has not passed.
+     */
+    public Saved save(long attemptId, Map<String, String> responses) throws StoreException {
+        return database.inTransaction("save answers", connection -> {
+            QuizAttempt attempt = find(connection, attemptId, true)
+                    .orElseThrow(() -> new StoreException("There is no attempt " + attemptId, null));
+            Instant now = now();
+            Saved outcome = attempt.submitted() ? Saved.SUBMITTED : attempt.overdue(now) ? Saved.TOO_LATE : Saved.SAVED;
+            if (outcome != Saved.SAVED) {
+                connection.rollback();
+                return outcome;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE quiz_answer SET response = ?, saved_at = ? WHERE attempt_id = ? AND item_id = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO quiz_answer (attempt_id, item_id, response, saved_at) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, String> answer : responses.entrySet()) {
+                    update.setString(1, answer.getValue());
+                    update.setTimestamp(2, Timestamp.from(now));
+                    update.setLong(3, attemptId);
+                    update.setString(4, answer.getKey());
+                    // the attempt's row lock serialises saves of one attempt: no insert can race this one
+                    if (update.executeUpdate() == 0) {
+                        insert.setLong(1, attemptId);
+                        insert.setString(2, answer.getKey());
+                        insert.setString(3, answer.getValue());
+                        insert.setTimestamp(4, Timestamp.from(now));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            connection.commit();
+            return Saved.SAVED;
+        });
+    }
+
+    /** The answers saved in the attempt, by item id. */
+    public Map<String, SavedAnswer> answers(long attemptId) throws StoreException {
+        return database.inTransaction("read answers", connection -> {
+            Map<String, SavedAnswer> answers = answers(connection, attemptId);
+            connection.commit();
+            return answers;
+        });
+    }
+
+    /**
+     * The answers of every submitted attempt at {@code paperId}, by attempt id, for the analyses:
+     * one query instead of one per attempt.
+     */
+    public Map<Long, Map<String, SavedAnswer>> submittedAnswers(String paperId) throws StoreException {
+        return database.inTransaction("read answers", connection -> {
+            Map<Long, Map<String, SavedAnswer>> byAttempt = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.id, w.item_id, w.response, "
+                    + "w.saved_at, w.points, w.verdict FROM quiz_attempt a JOIN quiz_answer w ON w.attempt_id = a.id "
+                    + "WHERE a.paper_id = ? AND a.submitted_at IS NOT NULL ORDER BY a.id")) {
+                select.setString(1, paperId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        byAttempt.computeIfAbsent(rows.getLong(1), id -> new LinkedHashMap<>())
+                                .put(rows.getString(2), answer(rows, 2));
+                    }
+                }
+            }
+            connection.commit();
+            return byAttempt;
+        });
+    }
+
+    /**
+     * Submits the attempt: marks every answer saved in time with {@code marker} and records the
+     * total. Late when the deadline has passed (the answers saved before it count; none could be
+     * saved after it). Submitting twice changes nothing the second time.
+     *
+     * @param maxPoints the points of a perfect attempt
+     */
+    public QuizAttempt submit(long attemptId, int maxPoints, Marker marker) throws StoreException {
+        return database.inTransaction("submit an attempt", connection -> {
+            QuizAttempt attempt = find(connection, attemptId, true)
+                    .orElseThrow(() -> new StoreException("There is no attempt " + attemptId, null));
+            if (attempt.submitted()) {
+                connection.rollback();
+                return attempt;
+            }
+            Instant now = now();
+            boolean late = attempt.overdue(now);
+            double total = 0;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE quiz_answer SET points = ?, verdict = ? WHERE attempt_id = ? AND item_id = ?")) {
+                for (SavedAnswer answer : answers(connection, attemptId).values()) {
+                    Grade grade = marker.mark(answer.itemId(), answer.response());
+                    total += grade.points();
+                    update.setDouble(1, grade.points());
+                    update.setString(2, grade.verdict());
+                    update.setLong(3, attemptId);
+                    update.setString(4, answer.itemId());
+                    update.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE quiz_attempt SET submitted_at = ?, "
+                    + "late = ?, points = ?, max_points = ? WHERE id = ?")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setBoolean(2, late);
+                update.setDouble(3, total);
+                update.setInt(4, maxPoints);
+                update.setLong(5, attemptId);
+                update.executeUpdate();
+            }
+            connection.commit();
+            return new QuizAttempt(attempt.id(), attempt.participant(), attempt.seminarId(), attempt.paperId(),
+                    attempt.number(), attempt.order(), attempt.startedAt(), attempt.deadline(), now, late, total,
+                    maxPoints);
+        });
+    }
+
+    private Instant now() {
+        // microseconds: what both databases keep, so the answer equals what is read back later
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static List<QuizAttempt> of(Connection connection, String participant, String paperId)
+            throws SQLException {
+        List<QuizAttempt> attempts = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM quiz_attempt WHERE participant = ? AND paper_id = ? ORDER BY number")) {
+            select.setString(1, participant);
+            select.setString(2, paperId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    attempts.add(attempt(rows));
+                }
+            }
+        }
+        return attempts;
+    }
+
+    private static Optional<QuizAttempt> find(Connection connection, long id, boolean lock) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM quiz_attempt WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(attempt(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Map<String, SavedAnswer> answers(Connection connection, long attemptId) throws SQLException {
+        Map<String, SavedAnswer> answers = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT item_id, response, saved_at, points, "
+                + "verdict FROM quiz_answer WHERE attempt_id = ? ORDER BY item_id")) {
+            select.setLong(1, attemptId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    SavedAnswer answer = answer(rows, 1);
+                    answers.put(answer.itemId(), answer);
+                }
+            }
+        }
+        return answers;
+    }
+
+    private static SavedAnswer answer(ResultSet rows, int first) throws SQLException {
+        double points = rows.getDouble(first + 3);
+        return new SavedAnswer(rows.getString(first), rows.getString(first + 1),
+                rows.getTimestamp(first + 2).toInstant(), rows.wasNull() ? null : points, rows.getString(first + 4));
+    }
+
+    private static QuizAttempt attempt(ResultSet rows) throws SQLException {
+        double points = rows.getDouble(11);
+        Double pointsOrNull = rows.wasNull() ? null : points;
+        int max = rows.getInt(12);
+        Integer maxOrNull = rows.wasNull() ? null : max;
+        return new QuizAttempt(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getInt(5), rows.getString(6), rows.getTimestamp(7).toInstant(), instant(rows.getTimestamp(8)),
+                instant(rows.getTimestamp(9)), rows.getBoolean(10), pointsOrNull, maxOrNull);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(instant));
+        }
+    }
+}
