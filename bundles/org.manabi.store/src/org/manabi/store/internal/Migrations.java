@@ -39,7 +39,8 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__registrations.sql",
             "V2__staff.sql",
-            "V3__quizzes.sql");
+            "V3__quizzes.sql",
+            "V4__live_questions.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
