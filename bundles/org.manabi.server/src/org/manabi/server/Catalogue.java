@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.manabi.model.Seminar;
 import org.manabi.model.SeminarStatus;
 import org.manabi.model.Session;
 import org.manabi.model.Survey;
+import org.manabi.quiz.Paper;
+import org.manabi.quiz.Papers;
 import org.manabi.store.Pool;
 import org.manabi.store.SeatLimits;
 
@@ -87,44 +90,62 @@ public final class Catalogue implements SeatLimits {
     public record QuestionnaireItem(String id, String text, int scale, String lowLabel, String highLabel) {
     }
 
-    private volatile Map<String, Offer> offers;
+    /** What one snapshot of the curricula holds; replaced whole, so readers never see half of a change. */
+    private record Snapshot(Map<String, Offer> offers, Map<String, Paper> quizzes, Map<String, Paper> surveys) {
+    }
 
-    private Catalogue(Map<String, Offer> offers) {
-        this.offers = offers;
+    private volatile Snapshot snapshot;
+
+    private Catalogue(Snapshot snapshot) {
+        this.snapshot = snapshot;
     }
 
     /** A catalogue of {@code content} that follows its changes. */
     public static Catalogue of(ContentRepository content) {
         Catalogue catalogue = new Catalogue(snapshot(content));
-        content.addListener(repository -> catalogue.offers = snapshot(content));
+        content.addListener(repository -> catalogue.snapshot = snapshot(content));
         return catalogue;
+    }
+
+    /** The quiz of the published seminar {@code seminarId}, if it has one. */
+    public Optional<Paper> quiz(String seminarId) {
+        return Optional.ofNullable(snapshot.quizzes().get(seminarId));
+    }
+
+    /** The survey of the published seminar {@code seminarId}, if it has one. */
+    public Optional<Paper> survey(String seminarId) {
+        return Optional.ofNullable(snapshot.surveys().get(seminarId));
     }
 
     /** Published seminars, by first session (VOD courses by the opening of registration). */
     public List<Offer> offers() {
-        return List.copyOf(offers.values());
+        return List.copyOf(snapshot.offers().values());
     }
 
     /** The published seminar {@code id}. */
     public Optional<Offer> offer(String id) {
-        return Optional.ofNullable(offers.get(id));
+        return Optional.ofNullable(snapshot.offers().get(id));
     }
 
     @Override
     public Integer capacity(String seminarId, Pool pool) {
-        Offer offer = offers.get(seminarId);
+        Offer offer = snapshot.offers().get(seminarId);
         Seats seats = offer == null ? null : offer.pools().get(pool);
         // a pool that is not (or no longer) offered takes nobody new
         return seats == null ? Integer.valueOf(0) : seats.capacity();
     }
 
-    private static Map<String, Offer> snapshot(ContentRepository content) {
+    private static Snapshot snapshot(ContentRepository content) {
         List<Offer> all = new ArrayList<>();
+        Map<String, Paper> quizzes = new HashMap<>();
+        Map<String, Paper> surveys = new HashMap<>();
         for (Curriculum curriculum : content.curricula()) {
             for (FiscalYearPlan plan : curriculum.getPlans()) {
                 for (Seminar seminar : plan.getSeminars()) {
                     if (seminar.getStatus() == SeminarStatus.PUBLISHED && seminar.getId() != null) {
                         all.add(offer(plan.getFiscalYear(), seminar));
+                        Papers.quiz(seminar).ifPresent(quiz -> quizzes.putIfAbsent(seminar.getId(), quiz));
+                        Papers.survey(seminar).ifPresent(survey -> surveys.putIfAbsent(seminar.getId(), survey));
                     }
                 }
             }
@@ -132,7 +153,7 @@ public final class Catalogue implements SeatLimits {
         all.sort(Comparator.comparing(Catalogue::sortKey).thenComparing(Offer::id));
         Map<String, Offer> byId = new LinkedHashMap<>();
         all.forEach(offer -> byId.putIfAbsent(offer.id(), offer));
-        return byId;
+        return new Snapshot(byId, Map.copyOf(quizzes), Map.copyOf(surveys));
     }
 
     private static LocalDateTime sortKey(Offer offer) {

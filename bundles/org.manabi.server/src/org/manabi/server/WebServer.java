@@ -16,6 +16,7 @@ import org.manabi.server.internal.ApiServlet;
 import org.manabi.server.internal.CalendarServlet;
 import org.manabi.server.internal.HealthServlet;
 import org.manabi.server.internal.ParticipantPages;
+import org.manabi.server.internal.Quizzes;
 import org.manabi.server.internal.RateLimiter;
 import org.manabi.server.internal.RegistrationDesk;
 import org.manabi.server.internal.SecurityHeadersFilter;
@@ -93,6 +94,7 @@ public final class WebServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new CalendarServlet(site.catalogue(), site.settings(), site.clock())),
                 "/calendar.ics");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
+        Quizzes.mount(context, site, staff, staffDesk);
         context.addServlet(new ServletHolder(new ParticipantPages(site.catalogue(), site.registrations(), desk,
                 registrationLimit, site.settings(), site.clock(), staff)), "/");
         context.setMaxFormContentSize(64 * 1024);

@@ -88,6 +88,23 @@ final class Pages {
         }
     }
 
+    /**
+     * Whether a posted form may be handled: no larger than {@link Http#MAX_BODY} (else 413) and
+     * carrying the browser's CSRF token (else 403); the refusal page links back to {@code back}.
+     */
+    boolean formAccepted(HttpServletRequest request, HttpServletResponse response, Texts texts, String back)
+            throws IOException {
+        if (request.getContentLengthLong() > Http.MAX_BODY) {
+            message(request, response, 413, texts, texts.get("too_large_heading"), texts.get("too_large_text"), back);
+            return false;
+        }
+        if (!Csrf.valid(request)) {
+            message(request, response, 403, texts, texts.get("csrf_heading"), texts.get("csrf_text"), back);
+            return false;
+        }
+        return true;
+    }
+
     /** 503: the database did not answer; nothing was changed. */
     void unavailable(HttpServletRequest request, HttpServletResponse response, Texts texts, StoreException e, String back)
             throws IOException {

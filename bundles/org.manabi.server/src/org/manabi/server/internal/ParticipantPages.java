@@ -92,12 +92,7 @@ public final class ParticipantPages extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Texts texts = Pages.texts(request, response);
         String[] path = path(request);
-        if (request.getContentLengthLong() > Http.MAX_BODY) {
-            pages.message(request, response, 413, texts, texts.get("too_large_heading"), texts.get("too_large_text"), "/");
-            return;
-        }
-        if (!Csrf.valid(request)) {
-            pages.message(request, response, 403, texts, texts.get("csrf_heading"), texts.get("csrf_text"), "/");
+        if (!pages.formAccepted(request, response, texts, "/")) {
             return;
         }
         try {
@@ -316,6 +311,9 @@ public final class ParticipantPages extends HttpServlet {
         }
         // the code to show at the door, for a seat only
         model.put("qr", r.status() == RegistrationStatus.CONFIRMED);
+        // the quiz and survey pages (QuizPages) take confirmed registrations only
+        model.put("quiz", r.status() == RegistrationStatus.CONFIRMED && catalogue.quiz(r.seminarId()).isPresent());
+        model.put("survey", r.status() == RegistrationStatus.CONFIRMED && catalogue.survey(r.seminarId()).isPresent());
         Optional<StaffMember> member = staff.member(request);
         if (member.isPresent() && member.get().mayRead(r.seminarId())) {
             // staff in the seminar's scope who scanned the code: who this is, and the check-in button

@@ -234,7 +234,8 @@ public final class StaffDesk {
         csv.flush();
     }
 
-    private static String cell(String text) {
+    /** A CSV cell that a spreadsheet will not run as a formula. */
+    static String cell(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 

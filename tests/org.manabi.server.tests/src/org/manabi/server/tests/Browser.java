@@ -28,7 +28,11 @@ final class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     Browser(TestSite site) {
-        this.site = site.server.uri();
+        this(site.server.uri());
+    }
+
+    Browser(URI site) {
+        this.site = site;
     }
 
     HttpResponse<String> get(String path) throws Exception {

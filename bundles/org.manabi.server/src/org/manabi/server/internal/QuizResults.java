@@ -1,0 +1,111 @@
+package org.manabi.server.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.manabi.quiz.Item;
+import org.manabi.quiz.ItemAnalysis;
+import org.manabi.quiz.ItemAnalysis.ItemStatistic;
+import org.manabi.quiz.ItemAnalysis.WeakSlide;
+import org.manabi.quiz.Paper;
+import org.manabi.store.QuizAttempt;
+import org.manabi.store.QuizAttempts;
+import org.manabi.store.Registration;
+import org.manabi.store.SavedAnswer;
+import org.manabi.store.StoreException;
+
+/**
+ * A seminar's quiz results and survey answers as staff read them: each person's attempts, the pass
+ * rate, the item statistics (over each person's first submitted attempt, see {@link ItemAnalysis}),
+ * the slides behind the hardest questions, and the survey's distributions and free texts.
+ */
+record QuizResults(Paper quiz, List<Person> people, int takers, int passed, List<ItemStatistic> items,
+        List<WeakSlide> weakSlides) {
+
+    /** A registrant with their attempts, first first. */
+    record Person(Registration registration, List<QuizAttempt> attempts) {
+
+        /** The best score of a submitted attempt, in percent, or {@code null} before any. */
+        Double best() {
+            return attempts.stream().filter(QuizAttempt::submitted).map(QuizAttempt::percent)
+                    .filter(p -> p != null).max(Double::compare).orElse(null);
+        }
+    }
+
+    /** The pass rate among those who submitted an attempt, 0..1; 0 when nobody has. */
+    double passRate() {
+        return takers == 0 ? 0 : (double) passed / takers;
+    }
+
+    static QuizResults of(Paper quiz, List<Registration> registrations, QuizAttempts store) throws StoreException {
+        Map<String, List<QuizAttempt>> byParticipant = new HashMap<>();
+        for (QuizAttempt attempt : store.ofPaper(quiz.id())) {
+            byParticipant.computeIfAbsent(attempt.participant(), p -> new ArrayList<>()).add(attempt);
+        }
+        List<Person> people = new ArrayList<>();
+        int takers = 0;
+        int passed = 0;
+        for (Registration registration : registrations) {
+            List<QuizAttempt> attempts = byParticipant.getOrDefault(QuizAttempts.ofRegistration(registration.id()),
+                    List.of());
+            Person person = new Person(registration, attempts);
+            people.add(person);
+            if (person.best() != null) {
+                takers++;
+                if (person.best() >= quiz.passPercent()) {
+                    passed++;
+                }
+            }
+        }
+        Map<Long, Map<String, SavedAnswer>> answers = store.submittedAnswers(quiz.id());
+        List<ItemAnalysis.Attempt> firsts = new ArrayList<>();
+        for (List<QuizAttempt> attempts : byParticipant.values()) {
+            attempts.stream().filter(QuizAttempt::submitted).findFirst().ifPresent(first -> {
+                Map<String, String> responses = new HashMap<>();
+                Map<String, Double> points = new HashMap<>();
+                answers.getOrDefault(first.id(), Map.of()).forEach((itemId, answer) -> {
+                    responses.put(itemId, answer.response());
+                    points.put(itemId, answer.points() == null ? 0.0 : answer.points());
+                });
+                firsts.add(new ItemAnalysis.Attempt(responses, points));
+            });
+        }
+        List<ItemStatistic> items = ItemAnalysis.analyse(quiz, firsts);
+        return new QuizResults(quiz, people, takers, passed, items, ItemAnalysis.weakestSlides(items));
+    }
+
+    /** A survey question's answers: how often each step was picked (Likert), or the texts written. */
+    record SurveyQuestion(Item item, Map<String, Integer> steps, List<String> texts) {
+    }
+
+    /** The answers to every question of {@code survey}, over its submitted attempts. */
+    static List<SurveyQuestion> survey(Paper survey, QuizAttempts store) throws StoreException {
+        Map<Long, Map<String, SavedAnswer>> answers = store.submittedAnswers(survey.id());
+        List<SurveyQuestion> questions = new ArrayList<>();
+        for (Item item : survey.items()) {
+            Map<String, Integer> steps = new LinkedHashMap<>();
+            if (item instanceof Item.Likert likert) {
+                for (int step = 1; step <= likert.scale(); step++) {
+                    steps.put(String.valueOf(step), 0);
+                }
+            }
+            List<String> texts = new ArrayList<>();
+            for (Map<String, SavedAnswer> attempt : answers.values()) {
+                SavedAnswer answer = attempt.get(item.id());
+                if (answer == null || answer.response().isBlank()) {
+                    continue;
+                }
+                if (item instanceof Item.Likert) {
+                    steps.computeIfPresent(answer.response().strip(), (step, count) -> count + 1);
+                } else {
+                    texts.add(answer.response());
+                }
+            }
+            questions.add(new SurveyQuestion(item, steps, texts));
+        }
+        return questions;
+    }
+}

@@ -1,0 +1,45 @@
+package org.manabi.server.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.manabi.search.PageThumbnails;
+import org.manabi.server.Site;
+import org.manabi.server.internal.QuizDesk.Kind;
+import org.manabi.store.LiveQuestions;
+import org.manabi.store.QuizAttempts;
+
+/** The quiz and survey servlets of the web server, on paths of their own. */
+public final class Quizzes {
+
+    private Quizzes() {
+    }
+
+    /**
+     * Mounts the participants' pages ({@code /quiz/*}, {@code /survey/*}) and API
+     * ({@code /api/quiz/*}, {@code /api/survey/*}), and the staff's results ({@code /staff/quizzes/*},
+     * {@code /api/staff/quizzes/*}).
+     */
+    public static void mount(ServletContextHandler context, Site site, StaffGate staff, StaffDesk staffDesk) {
+        QuizAttempts attempts = new QuizAttempts(site.database(), site.clock());
+        QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), attempts, site.clock());
+        LiveRoom live = new LiveRoom(new LiveQuestions(site.database(), site.clock()));
+        PageThumbnails thumbnails;
+        try {
+            // rendered pages are derived data: a folder of this process, rebuilt on demand
+            thumbnails = new PageThumbnails(Files.createTempDirectory("manabi-quiz-thumbnails"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make a folder for slide thumbnails", e);
+        }
+        context.addServlet(new ServletHolder(new QuizPages(desk, Kind.QUIZ, thumbnails, live)), "/quiz/*");
+        context.addServlet(new ServletHolder(new QuizPages(desk, Kind.SURVEY, thumbnails, live)), "/survey/*");
+        context.addServlet(new ServletHolder(new QuizApiServlet(desk, Kind.QUIZ)), "/api/quiz/*");
+        context.addServlet(new ServletHolder(new QuizApiServlet(desk, Kind.SURVEY)), "/api/survey/*");
+        StaffQuizServlet staffQuizzes = new StaffQuizServlet(staff, staffDesk, site.catalogue(), attempts, live);
+        context.addServlet(new ServletHolder(staffQuizzes), "/staff/quizzes/*");
+        context.addServlet(new ServletHolder(staffQuizzes), "/api/staff/quizzes/*");
+    }
+}
