@@ -38,6 +38,8 @@ class ArchitectureTest {
             Map.entry("org.manabi.content", Set.of("org.manabi.model", "org.manabi.model.edit")),
             Map.entry("org.manabi.search", Set.of()),
             Map.entry("org.manabi.report", Set.of("org.manabi.content", "org.manabi.model", "org.manabi.model.edit")),
+            // question banks in and out: over the model (and the content it lives in), never a server or UI
+            Map.entry("org.manabi.exchange", Set.of("org.manabi.content", "org.manabi.model", "org.manabi.model.edit")),
             Map.entry("org.manabi.store", Set.of()),
             // grading, shuffling and item statistics over the model's quizzes: pure, no store, no server
             Map.entry("org.manabi.quiz", Set.of("org.manabi.model")),
@@ -46,8 +48,8 @@ class ArchitectureTest {
             Map.entry("org.manabi.ui", Set.of("org.manabi.server", "org.manabi.content", "org.manabi.store",
                     "org.manabi.search", "org.manabi.model", "org.manabi.model.edit")),
             Map.entry("org.manabi.app", Set.of("org.manabi.ui", "org.manabi.server", "org.manabi.content",
-                    "org.manabi.report", "org.manabi.store", "org.manabi.search", "org.manabi.model",
-                    "org.manabi.model.edit")));
+                    "org.manabi.report", "org.manabi.exchange", "org.manabi.store", "org.manabi.search",
+                    "org.manabi.model", "org.manabi.model.edit")));
 
     private static final List<String> UI_TOOLKIT = List.of("org.eclipse.swt", "org.eclipse.jface", "org.eclipse.ui",
             "org.eclipse.e4.ui");
