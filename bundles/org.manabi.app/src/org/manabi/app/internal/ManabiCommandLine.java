@@ -15,9 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The sub-commands of the {@code manabi} launcher, as DESIGN.md lists them. Each one that is built
- * is a class of its own; the others say that they are not built yet and exit 2, so that nothing
- * pretends to work.
+ * The sub-commands of the {@code manabi} launcher, as DESIGN.md lists them, each a class of its own.
  */
 @Command(name = "manabi", mixinStandardHelpOptions = true, versionProvider = ManabiVersion.class,
         sortOptions = false, usageHelpAutoWidth = true)
@@ -55,7 +53,9 @@ public final class ManabiCommandLine implements Runnable {
                 case "index" -> new IndexCommand();
                 case "search" -> new SearchCommand();
                 case "serve" -> new ServeCommand(in);
-                default -> new NotBuiltCommand();
+                case "import" -> new ImportCommand();
+                case "export" -> new ExportCommand();
+                default -> throw new IllegalStateException("no class for the sub-command " + name);
             };
             commandLine.addSubcommand(name, command);
         }
@@ -63,11 +63,7 @@ public final class ManabiCommandLine implements Runnable {
         commandLine.getCommandSpec().usageMessage().description(texts.getString("manabi.description"));
         for (String name : SUBCOMMANDS) {
             CommandSpec sub = commandLine.getSubcommands().get(name).getCommandSpec();
-            String description = texts.getString(name + ".description");
-            if (sub.userObject() instanceof NotBuiltCommand) {
-                description += " " + texts.getString("notBuilt.suffix");
-            }
-            sub.usageMessage().description(description);
+            sub.usageMessage().description(texts.getString(name + ".description"));
         }
         commandLine.setOut(out);
         commandLine.setErr(err);

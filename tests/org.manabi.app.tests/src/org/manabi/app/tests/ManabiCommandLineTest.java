@@ -39,13 +39,6 @@ class ManabiCommandLineTest {
     }
 
     @Test
-    void aSubCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertEquals(2, run("import", "bank.gift"));
-        assertTrue(err.toString().contains("manabi import: this sub-command is not built yet"), err.toString());
-        assertEquals("", out.toString());
-    }
-
-    @Test
     void serveNamesWhatIsWrongBeforeListening(@TempDir Path temp) {
         assertEquals(2, run("serve", "--port", "70000"));
         assertTrue(err.toString().contains("--port 70000 is not a port number"), err.toString());

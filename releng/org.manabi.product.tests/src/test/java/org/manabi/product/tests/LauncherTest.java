@@ -106,11 +106,18 @@ class LauncherTest {
     }
 
     @Test
-    void aSubCommandNotBuiltYetExitsTwo() throws Exception {
-        Run run = manabi("export", "--quiz", "x", "--format", "gift", "--out", "x.gift");
+    void exportWritesAQtiPackageOfARealQuiz() throws Exception {
+        Path zip = Files.createTempFile("manabi-export", ".zip");
+        try {
+            Run run = manabi("export", "--quiz", "dicom-beginner-2027-quiz", "--format", "qti21", "--out", zip.toString());
 
-        assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("not built yet"), run.err());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("questions exported, 0 left out"), run.out());
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(zip), 2);
+            assertEquals("PK", new String(head, StandardCharsets.US_ASCII));
+        } finally {
+            Files.delete(zip);
+        }
     }
 
     /** The server as an operator starts it: it says where it listens, takes a registration, mails it, stops on SIGTERM. */
