@@ -3,6 +3,10 @@ package org.manabi.ui.internal;
 import java.util.List;
 
 import org.eclipse.emf.common.notify.AdapterFactory;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.ui.PartInitException;
+import org.manabi.ui.internal.editor.SeminarEditor;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -50,6 +54,18 @@ public final class CurriculumExplorer extends ViewPart {
             showStatus(problems == 0 ? "" : NLS.bind(Messages.Explorer_problems, problems));
             viewer.setInput(repository.curricula());
             viewer.expandToLevel(2);
+            viewer.addDoubleClickListener(event -> open(repository, ((org.eclipse.jface.viewers.IStructuredSelection) event.getSelection()).getFirstElement()));
+        }
+    }
+
+    /** Opens the seminar editor on the seminar that is, or holds, the element. */
+    private void open(ContentRepository repository, Object element) {
+        if (element instanceof EObject eObject) {
+            try {
+                SeminarEditor.open(getSite().getPage(), repository, eObject);
+            } catch (PartInitException failed) {
+                ErrorDialog.openError(getSite().getShell(), null, null, failed.getStatus());
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package org.manabi.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
@@ -8,6 +10,11 @@ final class ManabiWindowAdvisor extends WorkbenchWindowAdvisor {
 
     ManabiWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
+    }
+
+    @Override
+    public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+        return new ManabiActionBarAdvisor(configurer);
     }
 
     @Override

@@ -12,6 +12,38 @@ public final class Messages extends NLS {
     public static String Explorer_noContent;
     public static String Explorer_problems;
 
+    public static String Menu_file;
+    public static String Menu_edit;
+    public static String Action_undo;
+    public static String Action_redo;
+    public static String Editor_overview;
+    public static String Editor_programme;
+    public static String Editor_speakers;
+    public static String Editor_materials;
+    public static String Editor_wrongInput;
+    public static String Editor_saveFailedTitle;
+    public static String Editor_saveFailed;
+    public static String Section_general;
+    public static String Section_dates;
+    public static String Section_seats;
+    public static String Section_fee;
+    public static String Section_vod;
+    public static String Column_inProgramme;
+    public static String Column_kind;
+    public static String Column_source;
+    public static String Table_add;
+    public static String Table_remove;
+    public static String Table_up;
+    public static String Table_down;
+    public static String Field_required;
+    public static String Field_invalid;
+    public static String Field_expectTime;
+    public static String Field_expectDate;
+    public static String Field_expectDateTime;
+    public static String Field_expectMonth;
+    public static String Field_expectWholeNumber;
+    public static String Field_expectNumber;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -1,0 +1,64 @@
+package org.manabi.ui.internal;
+
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+/**
+ * The File and Edit menus. Save, Undo and Redo are the workbench's retargetable actions, so they act
+ * on the active editor and carry the usual key bindings.
+ */
+final class ManabiActionBarAdvisor extends ActionBarAdvisor {
+
+    private IWorkbenchAction save;
+    private IWorkbenchAction saveAll;
+    private IWorkbenchAction quit;
+    private IWorkbenchAction undo;
+    private IWorkbenchAction redo;
+    private IWorkbenchAction delete;
+
+    ManabiActionBarAdvisor(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow window) {
+        save = register(ActionFactory.SAVE.create(window));
+        saveAll = register(ActionFactory.SAVE_ALL.create(window));
+        quit = register(ActionFactory.QUIT.create(window));
+        undo = register(ActionFactory.UNDO.create(window));
+        redo = register(ActionFactory.REDO.create(window));
+        delete = register(ActionFactory.DELETE.create(window));
+    }
+
+    private IWorkbenchAction register(IWorkbenchAction action) {
+        super.register(action);
+        return action;
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager menuBar) {
+        MenuManager file = new MenuManager(Messages.Menu_file, IWorkbenchActionConstants.M_FILE);
+        file.add(save);
+        file.add(saveAll);
+        file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(quit);
+        MenuManager edit = new MenuManager(Messages.Menu_edit, IWorkbenchActionConstants.M_EDIT);
+        edit.add(undo);
+        edit.add(redo);
+        edit.add(new Separator());
+        edit.add(delete);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(file);
+        menuBar.add(edit);
+        menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+}

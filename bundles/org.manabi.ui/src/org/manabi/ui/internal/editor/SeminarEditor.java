@@ -1,0 +1,206 @@
+package org.manabi.ui.internal.editor;
+
+import java.io.IOException;
+import java.util.EventObject;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.CommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.common.notify.AdapterFactory;
+import org.eclipse.emf.common.notify.Notification;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EContentAdapter;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.manabi.content.ContentRepository;
+import org.eclipse.emf.ecore.EObject;
+import org.manabi.model.Material;
+import org.manabi.model.Person;
+import org.manabi.model.ProgrammeItem;
+import org.manabi.model.Seminar;
+import org.manabi.model.provider.ManabiItemProviderAdapterFactory;
+import org.manabi.ui.internal.Messages;
+
+/**
+ * Edits one seminar on four pages: overview, programme, speakers, materials. Every edit is an EMF
+ * command on this editor's command stack (undo, redo, dirty state); saving writes the seminar's
+ * content file atomically through the content repository.
+ * <p>
+ * The model lives in the repository's resource set, shared by the explorer and other editors; so
+ * closing a dirty editor without saving undoes its commands, leaving the shared model as the file is.
+ */
+public final class SeminarEditor extends FormEditor implements IEditingDomainProvider {
+
+    public static final String ID = "org.manabi.ui.seminarEditor";
+
+    private final ComposedAdapterFactory adapterFactory = new ComposedAdapterFactory(new AdapterFactory[] {
+            new ManabiItemProviderAdapterFactory(), new ResourceItemProviderAdapterFactory() });
+    private AdapterFactoryEditingDomain domain;
+    private ContentRepository repository;
+    private Seminar seminar;
+    private boolean refreshPending;
+
+    private final CommandStackListener dirtyTracker = (EventObject event) -> getContainer().getDisplay()
+            .asyncExec(() -> {
+                if (!getContainer().isDisposed()) {
+                    firePropertyChange(PROP_DIRTY);
+                }
+            });
+
+    /** Any change of the file's model, from this editor or elsewhere, shows on the pages. */
+    private final EContentAdapter modelWatcher = new EContentAdapter() {
+        @Override
+        public void notifyChanged(Notification notification) {
+            super.notifyChanged(notification);
+            if (!notification.isTouch()) {
+                scheduleRefresh();
+            }
+        }
+    };
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof SeminarEditorInput seminarInput)) {
+            throw new PartInitException(NLS.bind(Messages.Editor_wrongInput, input.getName()));
+        }
+        super.init(site, input);
+        repository = seminarInput.repository();
+        seminar = seminarInput.seminar();
+        domain = new AdapterFactoryEditingDomain(adapterFactory, new BasicCommandStack(), repository.resourceSet());
+        domain.getCommandStack().addCommandStackListener(dirtyTracker);
+        seminar.eResource().eAdapters().add(modelWatcher);
+        setPartName(input.getName());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    @Override
+    protected void addPages() {
+        try {
+            addPage(new OverviewPage(this));
+            addPage(new ProgrammePage(this));
+            addPage(new SpeakersPage(this));
+            addPage(new MaterialsPage(this));
+        } catch (PartInitException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void scheduleRefresh() {
+        if (refreshPending || getContainer() == null || getContainer().isDisposed()) {
+            return;
+        }
+        refreshPending = true;
+        getContainer().getDisplay().asyncExec(() -> {
+            refreshPending = false;
+            if (!getContainer().isDisposed()) {
+                for (Object page : pages) {
+                    if (page instanceof SeminarPage seminarPage) {
+                        seminarPage.refresh();
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Opens (or brings forward) the editor of the seminar that is, or holds, {@code element}.
+     *
+     * @return the editor, or null when the element belongs to no seminar (a plan, an organisation)
+     */
+    public static SeminarEditor open(IWorkbenchPage page, ContentRepository repository, EObject element)
+            throws PartInitException {
+        for (EObject e = element; e != null; e = e.eContainer()) {
+            if (e instanceof Seminar seminar) {
+                return (SeminarEditor) page.openEditor(new SeminarEditorInput(repository, seminar), ID);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Turns to the page where {@code element} (this seminar or something in it, or a person of its
+     * file) is edited and puts the cursor on {@code field}.
+     */
+    public void reveal(EObject element, String field) {
+        String page = switch (element) {
+            case ProgrammeItem item -> ProgrammePage.ID;
+            case Person person -> SpeakersPage.ID;
+            case Material material -> MaterialsPage.ID;
+            default -> element.eContainer() instanceof Material ? MaterialsPage.ID : OverviewPage.ID;
+        };
+        if (setActivePage(page) instanceof SeminarPage seminarPage) {
+            seminarPage.reveal(element, field);
+        }
+    }
+
+    Seminar seminar() {
+        return seminar;
+    }
+
+    @Override
+    public EditingDomain getEditingDomain() {
+        return domain;
+    }
+
+    public CommandStack commandStack() {
+        return domain.getCommandStack();
+    }
+
+    @Override
+    public boolean isDirty() {
+        return domain != null && ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        Resource resource = seminar.eResource();
+        try {
+            repository.save(resource);
+            ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
+            firePropertyChange(PROP_DIRTY);
+        } catch (IOException e) {
+            monitor.setCanceled(true);
+            MessageDialog.openError(getSite().getShell(), Messages.Editor_saveFailedTitle,
+                    NLS.bind(Messages.Editor_saveFailed, repository.relativePath(resource), e.getMessage()));
+        }
+    }
+
+    @Override
+    public void doSaveAs() {
+        throw new UnsupportedOperationException("a seminar is saved in its own content file");
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public void dispose() {
+        if (domain != null) {
+            CommandStack stack = domain.getCommandStack();
+            stack.removeCommandStackListener(dirtyTracker);
+            BasicCommandStack commands = (BasicCommandStack) stack;
+            while (commands.isSaveNeeded() && commands.canUndo()) {
+                commands.undo();
+            }
+            while (commands.isSaveNeeded() && commands.canRedo()) { // undone past the last save
+                commands.redo();
+            }
+            seminar.eResource().eAdapters().remove(modelWatcher);
+        }
+        super.dispose();
+        adapterFactory.dispose();
+    }
+}
