@@ -12,8 +12,16 @@ import java.nio.file.Path;
  * @param element the element's label and id, or empty when the whole file is at fault
  * @param field the feature of the element at fault, or empty
  * @param message what is wrong and what was expected
+ * @param elementFragment the element's URI fragment in its file (its id where it has one), for tools
+ *        that go to it, or empty when the whole file is at fault
  */
-public record ContentProblem(Severity severity, Path file, int line, String element, String field, String message) {
+public record ContentProblem(Severity severity, Path file, int line, String element, String field, String message,
+        String elementFragment) {
+
+    /** A problem of a file, or of an element that tools need not go to. */
+    public ContentProblem(Severity severity, Path file, int line, String element, String field, String message) {
+        this(severity, file, line, element, field, message, "");
+    }
 
     /** How bad a problem is: errors make content unusable (validate exits 1), warnings do not. */
     public enum Severity {

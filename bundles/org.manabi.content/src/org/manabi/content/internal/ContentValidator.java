@@ -61,7 +61,7 @@ public final class ContentValidator {
                 if (first != null && first != resource) {
                     problems.add(new ContentProblem(ContentProblem.Severity.ERROR, files.apply(resource), 0,
                             label(element), "id", org.eclipse.osgi.util.NLS.bind(Messages.Rule_duplicateId, id,
-                                    files.apply(first).toString().replace('\\', '/'))));
+                                    files.apply(first).toString().replace('\\', '/')), fragment(element)));
                 }
             }
         }
@@ -113,7 +113,13 @@ public final class ContentValidator {
                 ? ContentProblem.Severity.ERROR
                 : ContentProblem.Severity.WARNING;
         return new ContentProblem(severity, file, 0, element == null ? "" : label(element), field,
-                diagnostic.getMessage());
+                diagnostic.getMessage(), element == null ? "" : fragment(element));
+    }
+
+    /** Where the element is in its resource, as EMF resolves it back ({@code Resource#getEObject}). */
+    static String fragment(EObject element) {
+        Resource resource = element.eResource();
+        return resource == null ? "" : resource.getURIFragment(element);
     }
 
     /** "Seminar «DICOMセミナー 初心者向け» (id dicom-beginner-2026)": the type, the name a person knows, the id. */

@@ -224,7 +224,7 @@ final class DomainRules {
 
     private void error(EObject element, EStructuralFeature feature, String message) {
         problems.add(new ContentProblem(Severity.ERROR, file, 0, ContentValidator.label(element), feature.getName(),
-                message));
+                message, ContentValidator.fragment(element)));
     }
 
     static boolean isBlank(String text) {

@@ -43,6 +43,12 @@ public final class Messages extends NLS {
     public static String Field_expectMonth;
     public static String Field_expectWholeNumber;
     public static String Field_expectNumber;
+    public static String Problems_description;
+    public static String Problems_element;
+    public static String Problems_field;
+    public static String Problems_file;
+    public static String Problems_noContent;
+    public static String Problems_summary;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

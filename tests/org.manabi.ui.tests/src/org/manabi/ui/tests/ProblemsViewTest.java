@@ -1,0 +1,97 @@
+package org.manabi.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.manabi.content.ContentProblem;
+import org.manabi.content.ContentRepository;
+import org.manabi.model.ProgrammeItem;
+import org.manabi.ui.internal.ProblemsView;
+import org.manabi.ui.internal.editor.SeminarEditor;
+import org.manabi.ui.internal.editor.SeminarEditorInput;
+
+/**
+ * The Problems view over the workbench's own content (the repository's content/ folder): edits are
+ * made in memory through the editor and thrown away when it closes unsaved, so no file changes.
+ */
+class ProblemsViewTest {
+
+    private final IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+
+    @AfterEach
+    void closeEditorsUnsaved() {
+        page.closeAllEditors(false);
+        Widgets.flush();
+    }
+
+    @Test
+    void anErrorTypedInTheEditorShowsInProblemsAndDoubleClickLeadsBackToTheField() throws Exception {
+        ContentRepository repository = PlatformUI.getWorkbench().getService(IEclipseContext.class)
+                .get(ContentRepository.class);
+        ProblemsView problems = (ProblemsView) page.showView(ProblemsView.ID);
+        Widgets.flush();
+        assertTrue(shown(problems).isEmpty(), "the real content is valid: " + shown(problems));
+
+        ProgrammeItem opening = SeminarEditorTest.seminar(repository, "dicom-beginner-2027").getProgramme().get(0);
+        SeminarEditor editor = (SeminarEditor) page.openEditor(
+                new SeminarEditorInput(repository, (org.manabi.model.Seminar) opening.eContainer()), SeminarEditor.ID);
+        editor.setActivePage("programme");
+        Widgets.flush();
+        SeminarEditorTest.typeInCell(SeminarEditorTest.cellTable(editor, "end"), opening, "end", "12:55");
+        assertEquals("12:55", opening.getEnd().toString());
+
+        Widgets.waitUntil("the problem shows while the editor is still dirty", 10,
+                () -> shown(problems).stream().anyMatch(p -> p.field().equals("end")));
+        assertTrue(editor.isDirty(), "found live, before any save");
+        ContentProblem problem = shown(problems).stream().filter(p -> p.field().equals("end")).findFirst().orElseThrow();
+        assertEquals("seminars/dicom-beginner.manabi", problem.file().toString().replace('\\', '/'));
+        assertTrue(problem.element().contains("dicom-beginner-2027-opening"), problem.element());
+        Widgets.screenshot(page.getWorkbenchWindow().getShell(), "problems");
+
+        page.activate(problems);
+        Table table = problems.viewer().getTable();
+        TableItem row = java.util.Arrays.stream(table.getItems()).filter(item -> item.getData() == problem)
+                .findFirst().orElseThrow();
+        table.setSelection(row);
+        table.notifyListeners(SWT.Selection, selectionOf(row));
+        table.notifyListeners(SWT.DefaultSelection, selectionOf(row));
+        Widgets.flush();
+
+        assertEquals(editor, page.getActiveEditor());
+        assertEquals("programme", editor.getActivePageInstance().getId(), "the timetable page");
+        List<Text> cell = Widgets.all(table.getShell(), Text.class,
+                text -> "end".equals(text.getData("attribute")) && text.isVisible());
+        assertEquals(1, cell.size(), "the cell of the field at fault is open for editing");
+        assertEquals("12:55", cell.get(0).getText());
+
+        page.closeEditor(editor, false);
+        Widgets.flush();
+        assertEquals("13:05", opening.getEnd().toString(), "closing unsaved puts the model back");
+        Widgets.waitUntil("the problem goes with the edit", 10, () -> shown(problems).isEmpty());
+        assertFalse(shown(problems).stream().anyMatch(p -> p.field().equals("end")));
+    }
+
+    private static Event selectionOf(TableItem row) {
+        Event event = new Event();
+        event.item = row;
+        return event;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ContentProblem> shown(ProblemsView view) {
+        return (List<ContentProblem>) view.viewer().getInput();
+    }
+}
