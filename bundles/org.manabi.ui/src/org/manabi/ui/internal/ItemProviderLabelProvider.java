@@ -13,7 +13,7 @@ import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.swt.graphics.Image;
 
 /** Labels and icons from EMF.Edit item providers, with the icons owned and freed by this provider. */
-final class ItemProviderLabelProvider extends LabelProvider {
+class ItemProviderLabelProvider extends LabelProvider {
 
     private final AdapterFactory adapterFactory;
     private final LocalResourceManager images = new LocalResourceManager(JFaceResources.getResources());

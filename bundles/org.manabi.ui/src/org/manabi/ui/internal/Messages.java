@@ -49,6 +49,19 @@ public final class Messages extends NLS {
     public static String Problems_file;
     public static String Problems_noContent;
     public static String Problems_summary;
+    public static String Explorer_filter;
+    public static String Explorer_fiscalYear;
+    public static String Explorer_noHost;
+    public static String Explorer_newSeminar;
+    public static String Explorer_newSeminarTitle;
+    public static String Explorer_nextYear;
+    public static String Explorer_delete;
+    public static String Explorer_deleteTitle;
+    public static String Explorer_deleteConfirm;
+    public static String Explorer_selectFirst;
+    public static String Explorer_selectSeminar;
+    public static String Explorer_unsavedTitle;
+    public static String Explorer_unsaved;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -13,10 +13,13 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
 
 /** Finding and driving real widgets, and screenshots of them as test artefacts. */
 final class Widgets {
@@ -95,5 +98,31 @@ final class Widgets {
             gc.dispose();
             image.dispose();
         }
+    }
+
+    /**
+     * Presses the button labelled {@code label} of the next dialog that opens (a modal dialog runs its
+     * own event loop, so the answer is given from a timer of that loop).
+     */
+    static void answerNextDialog(String label) {
+        Display display = Display.getCurrent();
+        Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (Shell shell : display.getShells()) {
+                if (shell != main && shell.isVisible()) {
+                    List<Button> buttons = all(shell, Button.class, button -> label.equals(button.getText()));
+                    if (!buttons.isEmpty()) {
+                        buttons.get(0).notifyListeners(SWT.Selection, new Event());
+                        return;
+                    }
+                }
+            }
+            if (System.nanoTime() < deadline) {
+                display.timerExec(50, poll[0]);
+            }
+        };
+        display.timerExec(50, poll[0]);
     }
 }

@@ -38,6 +38,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.forms.IMessageManager;
 import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.manabi.ui.internal.ContentIds;
 
 /**
  * A table of model elements edited in place: one column per attribute, values checked as they are
@@ -128,17 +129,10 @@ final class FeatureTable {
         return this;
     }
 
-    /** "dicom-beginner-2027-programmeitem-3": the owner's id, the type, the first free number. */
+    /** "dicom-beginner-2027-programmeitem": the owner's id and the type, numbered if taken. */
     private static String newId(EObject owner, EClass type) {
-        String prefix = (EcoreUtil.getID(owner) == null ? "new" : EcoreUtil.getID(owner)) + "-"
-                + type.getName().toLowerCase(java.util.Locale.ROOT) + "-";
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        owner.eResource().getAllContents().forEachRemaining(element -> taken.add(EcoreUtil.getID(element)));
-        int number = 1;
-        while (taken.contains(prefix + number)) {
-            number++;
-        }
-        return prefix + number;
+        return new ContentIds(owner.eResource().getResourceSet()).claim((EcoreUtil.getID(owner) == null ? "new"
+                : EcoreUtil.getID(owner)) + "-" + type.getName().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void move(EObject owner, EReference list, int by) {

@@ -49,6 +49,7 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
     private AdapterFactoryEditingDomain domain;
     private ContentRepository repository;
     private Seminar seminar;
+    private Resource file;
     private boolean refreshPending;
 
     private final CommandStackListener dirtyTracker = (EventObject event) -> getContainer().getDisplay()
@@ -79,7 +80,8 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
         seminar = seminarInput.seminar();
         domain = new AdapterFactoryEditingDomain(adapterFactory, new BasicCommandStack(), repository.resourceSet());
         domain.getCommandStack().addCommandStackListener(dirtyTracker);
-        seminar.eResource().eAdapters().add(modelWatcher);
+        file = seminar.eResource();
+        file.eAdapters().add(modelWatcher);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
     }
@@ -103,7 +105,10 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
         refreshPending = true;
         getContainer().getDisplay().asyncExec(() -> {
             refreshPending = false;
-            if (!getContainer().isDisposed()) {
+            if (!getContainer().isDisposed() && seminar.eResource() == null) {
+                // deleted (in the explorer, or by undoing its creation): nothing left to edit
+                getSite().getPage().closeEditor(this, false);
+            } else if (!getContainer().isDisposed()) {
                 for (Object page : pages) {
                     if (page instanceof SeminarPage seminarPage) {
                         seminarPage.refresh();
@@ -144,6 +149,11 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
         }
     }
 
+    /** The content file the seminar is saved in. */
+    public Resource file() {
+        return file;
+    }
+
     Seminar seminar() {
         return seminar;
     }
@@ -164,7 +174,7 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
 
     @Override
     public void doSave(IProgressMonitor monitor) {
-        Resource resource = seminar.eResource();
+        Resource resource = file;
         try {
             repository.save(resource);
             ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
@@ -198,7 +208,7 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
             while (commands.isSaveNeeded() && commands.canRedo()) { // undone past the last save
                 commands.redo();
             }
-            seminar.eResource().eAdapters().remove(modelWatcher);
+            file.eAdapters().remove(modelWatcher);
         }
         super.dispose();
         adapterFactory.dispose();
