@@ -8,10 +8,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.notify.AdapterFactory;
-import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EContentAdapter;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.DeleteCommand;
 import org.eclipse.emf.edit.command.DragAndDropCommand;
@@ -84,15 +82,7 @@ public final class CurriculumExplorer extends ViewPart {
     private Label status;
     private boolean refreshPending;
 
-    private final EContentAdapter modelWatcher = new EContentAdapter() {
-        @Override
-        public void notifyChanged(Notification notification) {
-            super.notifyChanged(notification);
-            if (!notification.isTouch()) {
-                scheduleRefresh();
-            }
-        }
-    };
+    private final ModelWatcher modelWatcher = new ModelWatcher(this::scheduleRefresh);
 
     @Override
     public void createPartControl(Composite parent) {
@@ -346,6 +336,11 @@ public final class CurriculumExplorer extends ViewPart {
     /** The tree, for tests that drive the real widget. */
     public TreeViewer viewer() {
         return viewer;
+    }
+
+    /** Whether the tree shows only what matches the filter box (it follows typing after a moment). */
+    public boolean isFiltering() {
+        return filter != null && filter.isActive();
     }
 
     /** The filter box, for tests that type into it. */

@@ -2,10 +2,8 @@ package org.manabi.ui.internal;
 
 import java.util.List;
 
-import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EContentAdapter;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -55,15 +53,7 @@ public final class ProblemsView extends ViewPart {
         validate();
     };
 
-    private final EContentAdapter modelWatcher = new EContentAdapter() {
-        @Override
-        public void notifyChanged(Notification notification) {
-            super.notifyChanged(notification);
-            if (!notification.isTouch()) {
-                scheduleValidation();
-            }
-        }
-    };
+    private final ModelWatcher modelWatcher = new ModelWatcher(this::scheduleValidation);
 
     private final ContentListener saveWatcher = file -> scheduleValidation();
 

@@ -44,8 +44,9 @@ class ExplorerTest {
     }
 
     @AfterEach
-    void clearFilter() {
+    void clearFilter() throws InterruptedException {
         explorer.filterText().setText("");
+        Widgets.waitUntil("the whole tree back", 5, () -> !explorer.isFiltering());
         page.closeAllEditors(false);
         Widgets.flush();
     }
@@ -79,6 +80,7 @@ class ExplorerTest {
     void nextYearsRunIsSavedWithItsDatesAYearLaterAndUndoTakesItOut() throws Exception {
         Seminar seminar = SeminarEditorTest.seminar(repository, "dicom-beginner-2027");
         explorer.viewer().setSelection(new StructuredSelection(seminar), true);
+        assertEquals(List.of(seminar), explorer.viewer().getStructuredSelection().toList());
 
         Seminar next = explorer.nextYearRun();
         Widgets.flush();
@@ -118,6 +120,7 @@ class ExplorerTest {
         Seminar seminar = SeminarEditorTest.seminar(repository, "mds-sds-2027");
         ProgrammeItem item = seminar.getProgramme().get(1);
         explorer.viewer().setSelection(new StructuredSelection(item), true);
+        assertEquals(List.of(item), explorer.viewer().getStructuredSelection().toList());
 
         Widgets.answerNextDialog("Cancel");
         explorer.delete();

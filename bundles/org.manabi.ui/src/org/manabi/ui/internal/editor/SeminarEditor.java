@@ -8,9 +8,7 @@ import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.CommandStack;
 import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.common.notify.AdapterFactory;
-import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EContentAdapter;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
@@ -31,6 +29,7 @@ import org.manabi.model.ProgrammeItem;
 import org.manabi.model.Seminar;
 import org.manabi.model.provider.ManabiItemProviderAdapterFactory;
 import org.manabi.ui.internal.Messages;
+import org.manabi.ui.internal.ModelWatcher;
 
 /**
  * Edits one seminar on four pages: overview, programme, speakers, materials. Every edit is an EMF
@@ -60,15 +59,7 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
             });
 
     /** Any change of the file's model, from this editor or elsewhere, shows on the pages. */
-    private final EContentAdapter modelWatcher = new EContentAdapter() {
-        @Override
-        public void notifyChanged(Notification notification) {
-            super.notifyChanged(notification);
-            if (!notification.isTouch()) {
-                scheduleRefresh();
-            }
-        }
-    };
+    private final ModelWatcher modelWatcher = new ModelWatcher(this::scheduleRefresh);
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
