@@ -26,6 +26,14 @@ public final class SmtpMailer implements Mailer {
     private final String description;
 
     public SmtpMailer(URI smtp, String from) {
+        this(smtp, from, null);
+    }
+
+    /**
+     * As {@link #SmtpMailer(URI, String)}, with the password kept out of the URL (from a configuration
+     * file or the environment); {@code null}: the URL's own, if any.
+     */
+    public SmtpMailer(URI smtp, String from, String password) {
         String scheme = smtp.getScheme();
         if (!"smtp".equals(scheme) && !"smtps".equals(scheme) || smtp.getHost() == null) {
             throw new IllegalArgumentException("The mail server " + redacted(smtp)
@@ -43,11 +51,12 @@ public final class SmtpMailer implements Mailer {
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
             user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-            password = colon < 0 ? null : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+            this.password = password != null ? password
+                    : colon < 0 ? null : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
             properties.put("mail." + scheme + ".auth", "true");
         } else {
             user = null;
-            password = null;
+            this.password = null;
         }
         this.session = Session.getInstance(properties);
         this.from = from;

@@ -61,17 +61,37 @@ public final class Database implements AutoCloseable {
      * {@code jdbc:h2:…}.
      */
     public static Database openUrl(String jdbcUrl) throws StoreException {
+        return openUrl(jdbcUrl, null);
+    }
+
+    /**
+     * As {@link #openUrl(String)}, with the password kept out of the URL (from a configuration file or
+     * the environment); {@code null}: the URL's own, if any. Messages never show a password.
+     */
+    public static Database openUrl(String jdbcUrl, String password) throws StoreException {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
-            postgres.setURL(jdbcUrl);
+            try {
+                postgres.setURL(jdbcUrl);
+            } catch (IllegalArgumentException e) {
+                // not the driver's message: it repeats the URL, password and all
+                throw new StoreException("The database URL " + redacted(jdbcUrl)
+                        + " is not a PostgreSQL URL: use jdbc:postgresql://host[:port]/database", null);
+            }
+            if (password != null) {
+                postgres.setPassword(password);
+            }
             return open(postgres, "PostgreSQL " + postgres.getServerNames()[0] + "/" + postgres.getDatabaseName(), true);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(jdbcUrl);
-            return open(h2, "H2 " + jdbcUrl, false);
+            if (password != null) {
+                h2.setPassword(password);
+            }
+            return open(h2, "H2 " + redacted(jdbcUrl), false);
         }
-        throw new StoreException("The database URL " + jdbcUrl
+        throw new StoreException("The database URL " + redacted(jdbcUrl)
                 + " is not supported: use jdbc:postgresql://host/database or jdbc:h2:file:path", null);
     }
 
@@ -92,6 +112,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return database;
+    }
+
+    /** {@code jdbcUrl} with the value of any password parameter replaced by {@code ***}. */
+    static String redacted(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private void checkReachable() {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 import org.slf4j.Logger;
@@ -43,6 +44,15 @@ public final class ManabiCommandLine implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)}, reading what a command reads (a password) from {@code in}. */
     public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        return execute(args, System.getenv(), in, out, err);
+    }
+
+    /**
+     * As {@link #execute(String[], InputStream, PrintWriter, PrintWriter)} with {@code environment} in place of the
+     * process's: where {@code serve} finds its {@code MANABI_*} settings.
+     */
+    public static int execute(String[] args, Map<String, String> environment, InputStream in, PrintWriter out,
+            PrintWriter err) {
         ResourceBundle texts = ResourceBundle.getBundle("org.manabi.app.internal.cli", Locale.getDefault(),
                 ManabiCommandLine.class.getClassLoader());
         CommandLine commandLine = new CommandLine(new ManabiCommandLine());
@@ -67,6 +77,28 @@ public final class ManabiCommandLine implements Runnable {
         }
         commandLine.setOut(out);
         commandLine.setErr(err);
+        if (args.length > 0 && args[0].equals("serve")) {
+            CommandLine serve = commandLine.getSubcommands().get("serve");
+            ServeConfiguration configuration;
+            try {
+                configuration = ServeConfiguration.load(args, environment, serve.getCommandSpec());
+            } catch (ServeConfiguration.ConfigurationException e) {
+                err.println("manabi serve: " + e.getMessage());
+                return 1;
+            }
+            serve.setDefaultValueProvider(configuration);
+            ((ServeCommand) serve.getCommand()).configure(configuration);
+            CommandLine.IParameterExceptionHandler usageError = commandLine.getParameterExceptionHandler();
+            commandLine.setParameterExceptionHandler((exception, arguments) -> {
+                String origin = exception.getArgSpec() == null ? null : configuration.origin(exception.getArgSpec());
+                if (origin == null) {
+                    return usageError.handleParseException(exception, arguments);
+                }
+                // a bad value in the file or the environment: bad input, named where it was written
+                exception.getCommandLine().getErr().println("manabi serve: " + origin + ": " + exception.getMessage());
+                return 1;
+            });
+        }
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             // a bug, not bad input: a line the user can report, the stack trace in the log only
             LOG.debug("{} failed", failed.getCommandName(), exception);

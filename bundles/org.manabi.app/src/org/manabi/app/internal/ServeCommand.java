@@ -53,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "option.config")
+    private Path config;
+
     @Option(names = "--content", paramLabel = "DIR", descriptionKey = "option.content")
     private Path content;
 
@@ -89,17 +92,25 @@ final class ServeCommand implements Callable<Integer> {
     private String initAdmin;
 
     private final InputStream in;
+    private ServeConfiguration configuration;
 
     ServeCommand(InputStream in) {
         this.in = in;
+    }
+
+    /** The file and environment the settings not given as flags come from (read before parsing). */
+    void configure(ServeConfiguration settings) {
+        this.configuration = settings;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
-            err.println(spec.qualifiedName() + ": --port " + port + " is not a port number (0 to 65535; 0 picks a free one)");
-            return 2;
+            String origin = configuration == null ? null : configuration.origin("port");
+            err.println(spec.qualifiedName() + ": " + (origin == null ? "--port" : origin) + " " + port
+                    + " is not a port number (0 to 65535; 0 picks a free one)");
+            return origin == null ? 2 : 1;
         }
         String adminPassword = null;
         if (initAdmin != null) {
@@ -126,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
         Path dataFolder = DataFolder.orDefault(data);
         Database database;
         try {
-            database = db == null ? Database.openH2(dataFolder) : Database.openUrl(db);
+            database = db == null ? Database.openH2(dataFolder) : Database.openUrl(db, secret(ServeConfiguration.DB_PASSWORD));
         } catch (StoreException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 1;
@@ -147,7 +158,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Mailer mailer;
         try {
-            mailer = smtp == null ? new OutboxMailer(dataFolder.resolve("outbox"), mailFrom) : new SmtpMailer(smtp, mailFrom);
+            mailer = smtp == null ? new OutboxMailer(dataFolder.resolve("outbox"), mailFrom) : new SmtpMailer(smtp, mailFrom,
+                    secret(ServeConfiguration.SMTP_PASSWORD));
         } catch (IllegalArgumentException e) {
             database.close();
             err.println(spec.qualifiedName() + ": " + e.getMessage());
@@ -173,6 +185,10 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    private String secret(String key) {
+        return configuration == null ? null : configuration.secret(key);
     }
 
     private String text(String key, Object... arguments) {
