@@ -1,6 +1,9 @@
 package org.manabi.server;
 
 import java.net.URI;
+import java.util.List;
+
+import org.eclipse.jetty.util.InetAddressSet;
 
 /**
  * How the web server behaves, as the command line or the workbench's preferences set it.
@@ -12,12 +15,62 @@ import java.net.URI;
  *                         (0: no limit, for load tests)
  * @param loginsPerMinute  how many staff log-in attempts one client address may make per minute
  *                         (0: no limit)
+ * @param trustedProxies   the reverse proxies whose {@code X-Forwarded-*} headers are believed: addresses
+ *                         ({@code 127.0.0.1}), CIDR ranges ({@code 10.0.0.0/8}) or ranges
+ *                         ({@code 10.0.0.1-10.0.0.9}); empty: nobody's
+ * @param metricsFrom      the client addresses {@code GET /metrics} answers, in the same forms
  */
-public record ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute) {
+public record ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute,
+        List<String> trustedProxies, List<String> metricsFrom) {
+
+    /** Metrics for this machine only: the monitoring agent beside the server. */
+    public static final List<String> LOCAL_METRICS = List.of("127.0.0.1", "::1");
 
     /**
      * 20 registrations a minute per address: a family or an office behind one address, not a script;
      * 10 log-in attempts: a mistyped password or two, not a guessing run.
      */
     public static final ServerSettings DEFAULT = new ServerSettings(null, 20, 10);
+
+    /** @throws BadAddressException if an entry of {@code trustedProxies} or {@code metricsFrom} is no address or range */
+    public ServerSettings {
+        trustedProxies = List.copyOf(trustedProxies);
+        metricsFrom = List.copyOf(metricsFrom);
+        addresses("trusted-proxy", trustedProxies);
+        addresses("metrics-from", metricsFrom);
+    }
+
+    /** No proxy trusted, metrics for this machine only. */
+    public ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute) {
+        this(publicUri, registrationsPerMinute, loginsPerMinute, List.of(), LOCAL_METRICS);
+    }
+
+    /** The addresses and ranges of {@code entries} as one set; {@code setting} names them in an error. */
+    static InetAddressSet addresses(String setting, List<String> entries) {
+        InetAddressSet set = new InetAddressSet();
+        for (String entry : entries) {
+            try {
+                set.add(entry.strip());
+            } catch (IllegalArgumentException e) {
+                throw new BadAddressException(setting, entry);
+            }
+        }
+        return set;
+    }
+
+    /** An entry of {@code trusted-proxy} or {@code metrics-from} that is no address or range. */
+    public static final class BadAddressException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String setting;
+
+        BadAddressException(String setting, String entry) {
+            super(entry + " is not an address or range (e.g. 127.0.0.1, 10.0.0.0/8, 10.0.0.1-10.0.0.9)");
+            this.setting = setting;
+        }
+
+        /** {@code trusted-proxy} or {@code metrics-from}. */
+        public String setting() {
+            return setting;
+        }
+    }
 }

@@ -9,15 +9,21 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.manabi.server.internal.ApiServlet;
 import org.manabi.server.internal.CalendarServlet;
+import org.manabi.server.internal.AccessLog;
 import org.manabi.server.internal.HealthServlet;
+import org.manabi.server.internal.Metrics;
+import org.manabi.server.internal.MetricsServlet;
 import org.manabi.server.internal.ParticipantPages;
 import org.manabi.server.internal.Quizzes;
 import org.manabi.server.internal.RateLimiter;
+import org.manabi.server.internal.ReadinessServlet;
 import org.manabi.server.internal.RegistrationDesk;
 import org.manabi.server.internal.SecurityHeadersFilter;
 import org.manabi.server.internal.StaffApiServlet;
@@ -25,6 +31,7 @@ import org.manabi.server.internal.StaffDesk;
 import org.manabi.server.internal.StaffGate;
 import org.manabi.server.internal.StaffPages;
 import org.manabi.server.internal.StaticServlet;
+import org.manabi.server.internal.TrustedProxies;
 import org.manabi.store.AuditLog;
 import org.manabi.store.StaffAccounts;
 import org.slf4j.Logger;
@@ -38,7 +45,10 @@ import jakarta.servlet.DispatcherType;
  * ({@code /staff/…}) and staff API ({@code /api/staff/…}), and the seminars' iCalendar feed
  * ({@code /calendar.ics}). Every response carries the security headers of the design
  * (CSP without inline script, nosniff, frame-ancestors, Referrer-Policy); {@code GET /health} tells
- * whether the server is up.
+ * whether the server is up, {@code GET /ready} whether its database answers, {@code GET /metrics} (for
+ * the monitoring system's addresses) its figures in the Prometheus format. One logfmt line per request
+ * goes to the logger {@code manabi.access}. {@code X-Forwarded-*} headers count only from the
+ * configured proxies.
  * <p>
  * Start on port 0 to get a free port, then ask {@link #uri()} where it listens.
  */
@@ -63,7 +73,9 @@ public final class WebServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("manabi-http");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.addCustomizer(new TrustedProxies(ServerSettings.addresses("trusted-proxy", site.settings().trustedProxies())));
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -72,6 +84,11 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet()), "/health");
+        Metrics metrics = new Metrics(site.database()::poolStats);
+        server.setRequestLog(new AccessLog(metrics));
+        context.addServlet(new ServletHolder(new ReadinessServlet(site.database())), "/ready");
+        context.addServlet(new ServletHolder(new MetricsServlet(metrics,
+                ServerSettings.addresses("metrics-from", site.settings().metricsFrom()))), "/metrics");
         // one thread for mail, in order; a mail server that hangs delays mails, never answers
         ExecutorService mailQueue = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "manabi-mail");
@@ -79,7 +96,7 @@ public final class WebServer implements AutoCloseable {
             return thread;
         });
         RegistrationDesk desk = new RegistrationDesk(site.catalogue(), site.registrations(), site.mailer(), mailQueue,
-                site.clock());
+                site.clock(), metrics);
         RateLimiter registrationLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
         StaffGate staff = new StaffGate(new StaffAccounts(site.database(), site.clock()),
                 new AuditLog(site.database(), site.clock()), site.settings());

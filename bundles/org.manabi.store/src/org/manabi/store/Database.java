@@ -13,6 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 /**
  * The operational database: an embedded H2 file by default, or a PostgreSQL server that several
@@ -177,6 +178,20 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** How busy the connection pool is, for the metrics endpoint. */
+    public record PoolStats(int active, int idle, int waiting, int maximum) {
+    }
+
+    /** The pool's figures at this moment. */
+    public PoolStats poolStats() {
+        HikariPoolMXBean figures = pool.getHikariPoolMXBean();
+        if (figures == null) {
+            return new PoolStats(0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolStats(figures.getActiveConnections(), figures.getIdleConnections(),
+                figures.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -88,6 +89,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--logins-per-minute", paramLabel = "N", defaultValue = "10", descriptionKey = "option.loginsPerMinute")
     private int loginsPerMinute;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",", descriptionKey = "option.trustedProxy")
+    private List<String> trustedProxies = List.of();
+
+    @Option(names = "--metrics-from", paramLabel = "ADDRESS", split = ",", defaultValue = "127.0.0.1,::1",
+            descriptionKey = "option.metricsFrom")
+    private List<String> metricsFrom;
+
     @Option(names = "--init-admin", paramLabel = "EMAIL", descriptionKey = "option.initAdmin")
     private String initAdmin;
 
@@ -126,6 +134,15 @@ final class ServeCommand implements Callable<Integer> {
                 err.println(spec.qualifiedName() + ": " + text("serve.initAdmin.short", StaffAccounts.MIN_PASSWORD_LENGTH));
                 return 1;
             }
+        }
+        ServerSettings settings;
+        try {
+            settings = new ServerSettings(publicUrl, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom);
+        } catch (ServerSettings.BadAddressException e) {
+            String origin = configuration == null ? null : configuration.origin(e.setting());
+            err.println(spec.qualifiedName() + ": " + (origin == null ? "--" + e.setting() + " " : origin + ": ")
+                    + e.getMessage());
+            return origin == null ? 2 : 1;
         }
         ContentRepository repository;
         try {
@@ -166,7 +183,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Site site = Site.of(Catalogue.of(repository), database,
-                mailer, new ServerSettings(publicUrl, registrationsPerMinute, loginsPerMinute));
+                mailer, settings);
         WebServer server;
         try {
             server = WebServer.start(host, port, site);

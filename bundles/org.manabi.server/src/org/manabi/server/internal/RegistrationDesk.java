@@ -81,14 +81,16 @@ public final class RegistrationDesk {
     private final Mailer mailer;
     private final ExecutorService mailQueue;
     private final Clock clock;
+    private final Metrics metrics;
 
     public RegistrationDesk(Catalogue catalogue, Registrations registrations, Mailer mailer, ExecutorService mailQueue,
-            Clock clock) {
+            Clock clock, Metrics metrics) {
         this.catalogue = catalogue;
         this.registrations = registrations;
         this.mailer = mailer;
         this.mailQueue = mailQueue;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -158,6 +160,7 @@ public final class RegistrationDesk {
             mail(e.existing(), "mail_duplicate", site);
             throw e;
         }
+        metrics.registration(change.registration().status().key());
         mail(change.registration(), "mail_registered", site);
         change.promoted().forEach(promoted -> mail(promoted, "mail_promoted", site));
         return change;

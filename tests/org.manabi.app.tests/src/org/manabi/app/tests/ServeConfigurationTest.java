@@ -92,6 +92,18 @@ class ServeConfigurationTest {
     }
 
     @Test
+    void aProxyThatIsNoAddressIsNamedWhereverItWasWritten() throws Exception {
+        Path file = file("trusted-proxy = 127.0.0.1, 10.0.0.0/99");
+
+        assertEquals(1, serve("--config", file.toString(), "--content", temp.toString()));
+        assertTrue(err.toString().contains(file + ":1: trusted-proxy: 10.0.0.0/99 is not an address or range"),
+                err.toString());
+
+        assertEquals(2, serve("--metrics-from", "localhost.invalid.", "--content", temp.toString()));
+        assertTrue(err.toString().contains("--metrics-from localhost.invalid. is not an address or range"), err.toString());
+    }
+
+    @Test
     void anUnknownKeyIsATypoNamedWithItsLine() throws Exception {
         Path file = file("port = 8080", "pubic-url = https://seminars.example.jp/");
 
