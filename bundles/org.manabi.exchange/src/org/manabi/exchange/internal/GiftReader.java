@@ -183,7 +183,19 @@ public final class GiftReader {
         return accepted;
     }
 
-    private List<Answer> numericAnswers(String answers, String format) throws Unreadable {
+    private List<Answer> numericAnswers(String block, String format) throws Unreadable {
+        String answers = block;
+        int anyOther = answers.indexOf('~');
+        if (anyOther >= 0) {
+            // Moodle writes "~#feedback" for any other answer: only its feedback says something
+            for (String part : answers.substring(anyOther + 1).split("~")) {
+                Answer other = answer(part, 0, format);
+                if (other.feedback() != null) {
+                    problems.warn(NLS.bind(Messages.Import_answerFeedbackNotKept, "*", other.feedback()));
+                }
+            }
+            answers = answers.substring(0, anyOther);
+        }
         List<Answer> numbers = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         if (answers.indexOf('=') >= 0) {

@@ -134,11 +134,11 @@ final class QuestionMapper {
     ShortAnswerQuestion shortAnswer(List<Answer> answers) throws Unreadable {
         ShortAnswerQuestion question = FACTORY.createShortAnswerQuestion();
         for (Answer answer : answers) {
-            if (answer.fullMarks()) {
-                question.getAcceptedAnswers().add(answer.text());
-            } else {
+            if (!answer.fullMarks()) {
                 problems.warn(NLS.bind(Messages.Import_otherAnswerNotKept, answer.text(), weight(answer.weight())));
+                continue;
             }
+            question.getAcceptedAnswers().add(answer.text());
             if (answer.text().contains("*")) {
                 problems.warn(NLS.bind(Messages.Import_wildcard, answer.text()));
             }

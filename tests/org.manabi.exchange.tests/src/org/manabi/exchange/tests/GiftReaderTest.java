@@ -211,4 +211,41 @@ class GiftReaderTest {
         assertEquals(12.0, width.getAnswer(), "full-width digits are digits");
         assertEquals(0.5, width.getTolerance());
     }
+
+    @Test
+    void whatMoodleItselfWritesIsRead() {
+        ImportResult result = read("""
+                // question: 12  name: Band
+                // [tag:  dicom ] Some words [id:   band-q   ] between the tokens.
+                ::Band::Give a number from 1 to 5.{#
+                \t=%100%3:2#
+                \t~#Far off.
+                }
+
+                // question: 13  name: Animal
+                ::Animal::Which imaging device?{
+                \t=%100%CT#Good.
+                \t=%50%X-ray#Close.
+                \t=%0%*#No.
+                \t####[html]<p>General.</p>
+                }
+                """);
+
+        NumericQuestion band = (NumericQuestion) question(result, "Band");
+        assertEquals("band-q", band.getId());
+        assertEquals(3.0, band.getAnswer());
+        assertEquals(2.0, band.getTolerance());
+        List<String> bandProblems = problems(result, "Band");
+        assertTrue(bandProblems.stream().anyMatch(p -> p.contains("tags are not kept: dicom")), bandProblems.toString());
+        assertTrue(bandProblems.stream().anyMatch(p -> p.contains("\"*\" is not kept") && p.endsWith("Far off.")),
+                bandProblems.toString());
+
+        ShortAnswerQuestion animal = (ShortAnswerQuestion) question(result, "Animal");
+        assertEquals(List.of("CT"), animal.getAcceptedAnswers());
+        assertEquals("General.", animal.getFeedback());
+        List<String> animalProblems = problems(result, "Animal");
+        assertTrue(animalProblems.stream().noneMatch(p -> p.contains("wildcard")), animalProblems.toString());
+        assertTrue(animalProblems.stream().anyMatch(p -> p.contains("the answer * (0% of the marks) is not kept")),
+                animalProblems.toString());
+    }
 }
