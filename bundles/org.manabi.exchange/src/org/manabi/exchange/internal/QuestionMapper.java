@@ -22,7 +22,7 @@ import org.manabi.model.TrueFalseQuestion;
  */
 final class QuestionMapper {
 
-    /** The ids the content folder accepts; a title or idnumber of this shape becomes the question's id. */
+    /** The ids the content folder accepts; an idnumber of this shape becomes the question's id. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final ManabiFactory FACTORY = ManabiFactory.eINSTANCE;
@@ -155,9 +155,10 @@ final class QuestionMapper {
     }
 
     /**
-     * Sets what every question has. The id proposed is the bank's own (GIFT {@code [id:…]}, Moodle idnumber),
-     * else the title when it has the shape of an id; a title that is neither the id nor the start of the text
-     * has no place in the model and is named in a warning.
+     * Sets what every question has. The id proposed is the bank's own (GIFT {@code [id:…]}, Moodle idnumber);
+     * titles ("Q1", "Question 3") are no ids unique across the content, so a question without one gets its id
+     * from the quiz. A title that is neither the id nor the start of the text has no place in the model and is
+     * named in a warning.
      */
     void common(Question question, String title, String idNumber, String text, String feedback, String category) {
         question.setText(text);
@@ -170,9 +171,6 @@ final class QuestionMapper {
             } else {
                 problems.warn(NLS.bind(Messages.Import_idNotKept, idNumber));
             }
-        }
-        if (id == null && title != null && ID.matcher(title).matches()) {
-            id = title;
         }
         question.setId(id);
         if (title != null && !title.isBlank() && !title.equals(id) && !startsTheText(title, text)) {

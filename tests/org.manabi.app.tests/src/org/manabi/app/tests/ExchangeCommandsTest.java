@@ -66,11 +66,12 @@ class ExchangeCommandsTest {
         Files.writeString(bank, """
                 $CATEGORY: $course$/top/取り込み
 
-                ::imported-port::DICOM の標準ポート番号は何番か。{#104}
+                // [id:imported-port]
+                DICOM の標準ポート番号は何番か。{#104}
 
                 ::Broken::閉じない {=a ~b
 
-                ::imported-tf::DICOM 3.0 は 1993 年に公開された。{T}
+                ::TF::DICOM 3.0 は 1993 年に公開された。{T}
                 """, StandardCharsets.UTF_8);
 
         assertEquals(1, run("import", "--content", content.toString(), "--quiz", QUIZ, bank.toString()), err.toString());
@@ -78,11 +79,13 @@ class ExchangeCommandsTest {
         List<String> lines = out.toString().lines().toList();
         assertEquals("2 questions imported, 1 skipped", lines.get(0));
         assertEquals(2, lines.size(), out.toString());
-        assertTrue(lines.get(1).startsWith(bank + ":5: error: Broken: the answer block { is not closed"), lines.get(1));
+        assertTrue(lines.get(1).startsWith(bank + ":6: error: Broken: the answer block { is not closed"), lines.get(1));
+        assertTrue(err.toString().contains(bank + ":8: warning: TF: the title \"TF\" is not kept"), err.toString());
         assertTrue(err.toString().contains("into the quiz " + QUIZ + " of seminars/dicom-beginner.manabi"), err.toString());
         assertEquals(before + 2, questionsOf(QUIZ), "saved, and read back from the file");
         String saved = Files.readString(content.resolve("seminars/dicom-beginner.manabi"), StandardCharsets.UTF_8);
         assertTrue(saved.contains("id=\"imported-port\"") && saved.contains("category=\"取り込み\""));
+        assertTrue(saved.contains("id=\"" + QUIZ + "-q"), "a question without an id of its own gets the quiz's");
         assertEquals(0, run("validate", "--content", content.toString()), out + err.toString());
     }
 
