@@ -54,7 +54,7 @@ public final class Qti21Writer {
             ExportChecks.question(question, number, FORMAT, problems);
             String identifier = identifier(question.getId() == null ? "item-" + number : question.getId(),
                     items.keySet());
-            byte[] item = item(question, identifier);
+            byte[] item = item(question, identifier, quiz.isShuffleChoices());
             if (item != null) {
                 items.put(identifier, item);
             }
@@ -74,7 +74,7 @@ public final class Qti21Writer {
         return problems.list();
     }
 
-    private byte[] item(Question question, String identifier) throws XMLStreamException {
+    private byte[] item(Question question, String identifier, boolean shuffle) throws XMLStreamException {
         if (question instanceof NumericQuestion numeric && numeric.getAnswer() == null) {
             problems.error(Messages.Export_noAnswer);
             return null;
@@ -87,7 +87,7 @@ public final class Qti21Writer {
                     .attribute("adaptive", "false").attribute("timeDependent", "false");
             boolean graded = declarations(xml, question);
             xml.start("itemBody");
-            body(xml, question);
+            body(xml, question, shuffle);
             xml.end();
             if (graded) {
                 processing(xml, question);
@@ -106,8 +106,9 @@ public final class Qti21Writer {
     /** @return whether the question is graded (has a right answer and scores) */
     private boolean declarations(XmlOut xml, Question question) throws XMLStreamException {
         boolean graded = true;
+        String points = Integer.toString(question.getPoints());
         if (question instanceof SingleChoiceQuestion single) {
-            response(xml, "single", "identifier", rightIdentifiers(single.getChoices()), null);
+            response(xml, "single", "identifier", rightIdentifiers(single.getChoices()), null, points);
         } else if (question instanceof MultipleChoiceQuestion multiple) {
             Map<String, String> mapping = null;
             if (multiple.isPartialCredit()) {
@@ -119,11 +120,11 @@ public final class Qti21Writer {
                     mapping.put(choiceIdentifier(i), Numbers.format(choices.get(i).isCorrect() ? share : -share));
                 }
             }
-            response(xml, "multiple", "identifier", rightIdentifiers(multiple.getChoices()), mapping);
+            response(xml, "multiple", "identifier", rightIdentifiers(multiple.getChoices()), mapping, points);
         } else if (question instanceof TrueFalseQuestion trueFalse) {
-            response(xml, "single", "identifier", List.of(trueFalse.isAnswer() ? "TRUE" : "FALSE"), null);
+            response(xml, "single", "identifier", List.of(trueFalse.isAnswer() ? "TRUE" : "FALSE"), null, points);
         } else if (question instanceof NumericQuestion numeric) {
-            response(xml, "single", "float", List.of(Numbers.format(numeric.getAnswer())), null);
+            response(xml, "single", "float", List.of(Numbers.format(numeric.getAnswer())), null, points);
         } else if (question instanceof ShortAnswerQuestion shortAnswer) {
             Map<String, String> mapping = new LinkedHashMap<>();
             for (String accepted : shortAnswer.getAcceptedAnswers()) {
@@ -131,7 +132,7 @@ public final class Qti21Writer {
             }
             List<String> first = shortAnswer.getAcceptedAnswers().isEmpty() ? List.of()
                     : List.of(shortAnswer.getAcceptedAnswers().get(0));
-            response(xml, "single", "string", first, mapping);
+            response(xml, "single", "string", first, mapping, points);
         } else if (question instanceof LikertQuestion) {
             xml.empty("responseDeclaration", "identifier", RESPONSE, "cardinality", "single", "baseType", "identifier");
             graded = false;
@@ -155,7 +156,7 @@ public final class Qti21Writer {
     }
 
     private static void response(XmlOut xml, String cardinality, String baseType, List<String> correct,
-            Map<String, String> mapping) throws XMLStreamException {
+            Map<String, String> mapping, String points) throws XMLStreamException {
         xml.start("responseDeclaration").attribute("identifier", RESPONSE).attribute("cardinality", cardinality)
                 .attribute("baseType", baseType);
         if (!correct.isEmpty()) {
@@ -168,7 +169,8 @@ public final class Qti21Writer {
         if (mapping != null) {
             xml.start("mapping").attribute("defaultValue", "0");
             if (baseType.equals("identifier")) {
-                xml.attribute("lowerBound", "0");
+                // partial credit never goes below nothing nor above the points
+                xml.attribute("lowerBound", "0").attribute("upperBound", points);
             }
             for (Map.Entry<String, String> entry : mapping.entrySet()) {
                 if (baseType.equals("string")) {
@@ -184,11 +186,11 @@ public final class Qti21Writer {
         xml.end();
     }
 
-    private void body(XmlOut xml, Question question) throws XMLStreamException {
+    private void body(XmlOut xml, Question question, boolean shuffle) throws XMLStreamException {
         if (question instanceof SingleChoiceQuestion single) {
-            choices(xml, question, single.getChoices(), 1);
+            choices(xml, question, single.getChoices(), 1, shuffle);
         } else if (question instanceof MultipleChoiceQuestion multiple) {
-            choices(xml, question, multiple.getChoices(), 0);
+            choices(xml, question, multiple.getChoices(), 0, shuffle);
         } else if (question instanceof TrueFalseQuestion) {
             xml.start("choiceInteraction").attribute("responseIdentifier", RESPONSE).attribute("shuffle", "false")
                     .attribute("maxChoices", "1");
@@ -230,9 +232,10 @@ public final class Qti21Writer {
         }
     }
 
-    private void choices(XmlOut xml, Question question, List<Choice> choices, int maxChoices)
+    private void choices(XmlOut xml, Question question, List<Choice> choices, int maxChoices, boolean shuffle)
             throws XMLStreamException {
-        xml.start("choiceInteraction").attribute("responseIdentifier", RESPONSE).attribute("shuffle", "true")
+        xml.start("choiceInteraction").attribute("responseIdentifier", RESPONSE)
+                .attribute("shuffle", Boolean.toString(shuffle))
                 .attribute("maxChoices", Integer.toString(maxChoices));
         prompt(xml, question.getText());
         for (int i = 0; i < choices.size(); i++) {

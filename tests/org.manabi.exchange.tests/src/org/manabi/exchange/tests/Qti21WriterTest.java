@@ -64,6 +64,9 @@ class Qti21WriterTest {
         Element mapping = (Element) multi.getElementsByTagNameNS(QTI, "mapping").item(0);
         assertNotNull(mapping, "partial credit is a mapping of choices to shares");
         assertEquals(List.of("0.5", "0.5", "-0.5", "-0.5"), attributes(mapping, "mapEntry", "mappedValue"));
+        assertEquals("0", mapping.getAttribute("lowerBound"));
+        assertEquals("1", mapping.getAttribute("upperBound"));
+        assertEquals(List.of("false"), attributes(multi, "choiceInteraction", "shuffle"), "the quiz does not shuffle");
         Element numeric = files.get("items/" + quiz.getQuestions().get(2).getId() + ".xml").getDocumentElement();
         Element equal = (Element) numeric.getElementsByTagNameNS(QTI, "equal").item(0);
         assertEquals("absolute", equal.getAttribute("toleranceMode"));
