@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.eclipse.emf.ecore.EObject;
 import org.manabi.content.ContentException;
 import org.manabi.content.ContentRepository;
-import org.manabi.model.FiscalYearPlan;
-import org.manabi.model.Seminar;
-import org.manabi.model.SlideDeck;
 import org.manabi.search.IndexSummary;
 import org.manabi.search.PageIndexer;
 import org.manabi.search.PdfSource;
+import org.manabi.server.SlideDecks;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,22 +77,7 @@ final class IndexCommand implements Callable<Integer> {
 
     /** Every slide deck of the content model, with what the model knows about it. */
     private static List<PdfSource> contentDecks(Path folder) throws ContentException {
-        ContentRepository repository = ContentRepository.open(folder);
-        List<PdfSource> sources = new ArrayList<>();
-        for (var curriculum : repository.curricula()) {
-            for (var contents = curriculum.eAllContents(); contents.hasNext();) {
-                if (contents.next() instanceof SlideDeck deck && deck.getFile() != null) {
-                    Path contentFile = folder.resolve(repository.relativePath(deck.eResource()));
-                    Path pdf = contentFile.getParent().resolve(deck.getFile()).normalize();
-                    Seminar seminar = container(deck, Seminar.class);
-                    FiscalYearPlan plan = container(deck, FiscalYearPlan.class);
-                    String committee = seminar == null || seminar.getHost() == null ? null : seminar.getHost().getName();
-                    sources.add(new PdfSource(pdf, deck.getId(), seminar == null ? null : seminar.getTitle(), committee,
-                            plan == null ? null : plan.getFiscalYear()));
-                }
-            }
-        }
-        return sources;
+        return SlideDecks.of(ContentRepository.open(folder), folder);
     }
 
     private List<PdfSource> namedPdfs() {
@@ -114,14 +96,5 @@ final class IndexCommand implements Callable<Integer> {
             }
         }
         return sources;
-    }
-
-    private static <T> T container(EObject element, Class<T> type) {
-        for (EObject parent = element.eContainer(); parent != null; parent = parent.eContainer()) {
-            if (type.isInstance(parent)) {
-                return type.cast(parent);
-            }
-        }
-        return null;
     }
 }

@@ -10,39 +10,30 @@ import org.manabi.server.Site;
 import org.manabi.server.WebServer;
 import org.manabi.server.WebServerException;
 import org.manabi.store.Database;
-import org.manabi.store.StoreException;
 
 /**
  * The web server the workbench runs beside its windows, on loopback, over the same content
  * repository, so that a seminar published and saved in the workbench is in the catalogue at once.
+ * It borrows the workbench's database (see {@link ServerControl#database()}) and leaves it open.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
-    private final Database database;
     private final WebServer server;
 
-    private EmbeddedServer(Database database, WebServer server) {
-        this.database = database;
+    private EmbeddedServer(WebServer server) {
         this.server = server;
     }
 
     /**
-     * Opens the database of {@code data} and starts listening on {@code 127.0.0.1:port}.
+     * Starts listening on {@code 127.0.0.1:port}; mail goes to {@code data/outbox}.
      *
-     * @throws StoreException     when the database cannot be opened (e.g. a {@code serve} process holds the H2 file)
      * @throws WebServerException when the port is taken
      */
-    public static EmbeddedServer start(ContentRepository content, Path data, int port)
-            throws StoreException, WebServerException {
-        Database database = Database.openH2(data);
-        try {
-            Site site = Site.of(Catalogue.of(content), database, new OutboxMailer(data.resolve("outbox"),
-                    "seminars@localhost"), ServerSettings.DEFAULT);
-            return new EmbeddedServer(database, WebServer.start("127.0.0.1", port, site));
-        } catch (WebServerException | RuntimeException e) {
-            database.close();
-            throw e;
-        }
+    public static EmbeddedServer start(ContentRepository content, Database database, Path data, int port)
+            throws WebServerException {
+        Site site = Site.of(Catalogue.of(content), database, new OutboxMailer(data.resolve("outbox"),
+                "seminars@localhost"), ServerSettings.DEFAULT);
+        return new EmbeddedServer(WebServer.start("127.0.0.1", port, site));
     }
 
     public WebServer server() {
@@ -52,6 +43,5 @@ public final class EmbeddedServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        database.close();
     }
 }

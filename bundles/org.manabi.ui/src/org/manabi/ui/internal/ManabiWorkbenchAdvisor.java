@@ -1,6 +1,5 @@
 package org.manabi.ui.internal;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
@@ -9,9 +8,8 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.manabi.content.ContentException;
 import org.manabi.content.ContentRepository;
-import org.manabi.server.WebServerException;
-import org.manabi.store.StoreException;
 import org.manabi.ui.WorkbenchSettings;
+import org.manabi.ui.internal.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +32,13 @@ public final class ManabiWorkbenchAdvisor extends WorkbenchAdvisor {
         super.initialize(configurer);
         configurer.setSaveAndRestore(true);
         IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
+        context.set(SearchIndex.class, new SearchIndex(settings.dataFolder()));
         try {
-            context.set(ContentRepository.class, ContentRepository.open(settings.contentFolder()));
+            ContentRepository content = ContentRepository.open(settings.contentFolder());
+            context.set(ContentRepository.class, content);
+            // started from the server view when the command line asked for none: then on a free port
+            context.set(ServerControl.class, new ServerControl(content, settings.dataFolder(),
+                    settings.serverPort() == null ? 0 : settings.serverPort()));
         } catch (ContentException e) {
             LOG.warn("{}", e.getMessage());
             context.set(ContentUnavailable.class, new ContentUnavailable(e.getMessage()));
@@ -43,34 +46,29 @@ public final class ManabiWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     /**
-     * Starts the embedded web server off the UI thread (opening the database and migrating it takes
-     * a moment); a port in use or a database held by a {@code serve} process is logged, and the
-     * workbench goes on without a server.
+     * Starts the embedded web server (in a job: opening the database takes a moment) unless the
+     * command line said not to; a port in use or a database held by a {@code serve} process is
+     * shown in the server view, and the workbench goes on without a server.
      */
     @Override
     public void postStartup() {
-        IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
-        ContentRepository content = context.get(ContentRepository.class);
-        if (settings.serverPort() == null || content == null) {
-            return;
+        ServerControl server = PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ServerControl.class);
+        if (server != null && settings.serverPort() != null) {
+            server.start();
         }
-        Job.create(Messages.EmbeddedServer_starting, monitor -> {
-            try {
-                EmbeddedServer server = EmbeddedServer.start(content, settings.dataFolder(), settings.serverPort());
-                context.set(EmbeddedServer.class, server);
-                LOG.info("The web server of the workbench listens on {}", server.server().uri());
-            } catch (StoreException | WebServerException e) {
-                LOG.warn("The workbench runs without its web server: {}", e.getMessage());
-            }
-        }).schedule();
     }
 
     @Override
     public void postShutdown() {
         IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
-        EmbeddedServer server = context.get(EmbeddedServer.class);
+        ServerControl server = context.get(ServerControl.class);
         if (server != null) {
-            server.close();
+            server.shutDown();
+        }
+        try {
+            context.get(SearchIndex.class).close();
+        } catch (java.io.IOException e) {
+            LOG.warn("The search index did not close cleanly: {}", e.getMessage());
         }
         super.postShutdown();
     }

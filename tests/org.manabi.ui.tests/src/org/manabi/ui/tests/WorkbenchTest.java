@@ -14,6 +14,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.manabi.ui.internal.EmbeddedServer;
+import org.manabi.ui.internal.ServerControl;
 
 /** Runs inside the real Manabi workbench application, opened on a copy of the repository's content/ folder. */
 class WorkbenchTest {
@@ -32,11 +33,12 @@ class WorkbenchTest {
     void theEmbeddedServerServesTheCatalogueOfTheOpenContent() throws Exception {
         IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (context.get(EmbeddedServer.class) == null && System.nanoTime() < deadline) {
+        ServerControl control = context.get(ServerControl.class);
+        while (control.server() == null && System.nanoTime() < deadline) {
             flushEvents();
             Thread.sleep(50);
         }
-        EmbeddedServer server = context.get(EmbeddedServer.class);
+        EmbeddedServer server = control.server();
         assertNotNull(server, "the embedded server started within a minute");
 
         HttpResponse<String> catalogue = HttpClient.newHttpClient().send(

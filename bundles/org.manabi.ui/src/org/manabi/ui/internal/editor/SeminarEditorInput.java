@@ -2,17 +2,15 @@ package org.manabi.ui.internal.editor;
 
 import java.util.Objects;
 
-import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IPersistableElement;
 import org.manabi.content.ContentRepository;
+import org.manabi.ui.internal.TransientInput;
 import org.manabi.model.Seminar;
 
 /**
  * A seminar of a content repository, to edit. The content folder is not an Eclipse workspace, so the
  * input names the repository it belongs to rather than a workspace file.
  */
-public final class SeminarEditorInput implements IEditorInput {
+public final class SeminarEditorInput implements TransientInput {
 
     private final ContentRepository repository;
     private final Seminar seminar;
@@ -31,16 +29,6 @@ public final class SeminarEditorInput implements IEditorInput {
     }
 
     @Override
-    public boolean exists() {
-        return false;
-    }
-
-    @Override
-    public ImageDescriptor getImageDescriptor() {
-        return null;
-    }
-
-    @Override
     public String getName() {
         String title = seminar.getTitle() == null ? seminar.getId() : seminar.getTitle();
         return seminar.eContainer() instanceof org.manabi.model.FiscalYearPlan plan
@@ -49,19 +37,9 @@ public final class SeminarEditorInput implements IEditorInput {
     }
 
     @Override
-    public IPersistableElement getPersistable() {
-        return null;
-    }
-
-    @Override
     public String getToolTipText() {
         return seminar.eResource() == null ? getName()
                 : repository.relativePath(seminar.eResource()) + " \u2013 " + seminar.getId();
-    }
-
-    @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        return null;
     }
 
     @Override
