@@ -338,6 +338,12 @@ public final class CurriculumExplorer extends ViewPart {
         return viewer;
     }
 
+    /** Filters at once, as typing {@code text} does after a moment. */
+    public void filterNow(String text) {
+        filterText.setText(text);
+        applyFilter();
+    }
+
     /** Whether the tree shows only what matches the filter box (it follows typing after a moment). */
     public boolean isFiltering() {
         return filter != null && filter.isActive();

@@ -18,6 +18,13 @@ final class ManabiWindowAdvisor extends WorkbenchWindowAdvisor {
     }
 
     @Override
+    public void postWindowOpen() {
+        if (WorkbenchBenchmark.requested()) {
+            WorkbenchBenchmark.run(getWindowConfigurer().getWindow());
+        }
+    }
+
+    @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setTitle(Messages.Workbench_title);
