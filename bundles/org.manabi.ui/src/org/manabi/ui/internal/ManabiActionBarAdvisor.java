@@ -1,6 +1,7 @@
 package org.manabi.ui.internal;
 
 import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -8,11 +9,12 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * The File and Edit menus. Save, Undo and Redo are the workbench's retargetable actions, so they act
+ * The File, Edit and Window menus. Save, Undo and Redo are the workbench's retargetable actions, so they act
  * on the active editor and carry the usual key bindings.
  */
 final class ManabiActionBarAdvisor extends ActionBarAdvisor {
@@ -23,6 +25,8 @@ final class ManabiActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction undo;
     private IWorkbenchAction redo;
     private IWorkbenchAction delete;
+    private IWorkbenchAction resetPerspective;
+    private IContributionItem views;
 
     ManabiActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -36,6 +40,8 @@ final class ManabiActionBarAdvisor extends ActionBarAdvisor {
         undo = register(ActionFactory.UNDO.create(window));
         redo = register(ActionFactory.REDO.create(window));
         delete = register(ActionFactory.DELETE.create(window));
+        resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
@@ -57,8 +63,15 @@ final class ManabiActionBarAdvisor extends ActionBarAdvisor {
         edit.add(new Separator());
         edit.add(delete);
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        // the layout is saved between sessions: views added by a newer version are opened from here
+        MenuManager window = new MenuManager(Messages.Menu_window, IWorkbenchActionConstants.M_WINDOW);
+        MenuManager showView = new MenuManager(Messages.Menu_showView);
+        showView.add(views);
+        window.add(showView);
+        window.add(resetPerspective);
         menuBar.add(file);
         menuBar.add(edit);
+        menuBar.add(window);
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
     }
 }

@@ -111,6 +111,8 @@ public final class Messages extends NLS {
     public static String Registrations_checkingIn;
     public static String Registrations_exporting;
     public static String Registrations_exportFailed;
+    public static String Menu_window;
+    public static String Menu_showView;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

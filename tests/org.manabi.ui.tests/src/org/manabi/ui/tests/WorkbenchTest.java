@@ -28,6 +28,14 @@ class WorkbenchTest {
         assertTrue(window.getShell().isVisible());
     }
 
+    /** The layout is restored between sessions, so views are (re)opened from Window > Show View. */
+    @Test
+    void theMenuBarHasFileEditAndWindow() {
+        var items = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getMenuBar().getItems();
+        assertEquals(java.util.List.of("File", "Edit", "Window"),
+                java.util.Arrays.stream(items).map(item -> item.getText().replace("&", "")).toList());
+    }
+
     /** The workbench starts its web server beside the windows (port 0 in the tests), over the same content. */
     @Test
     void theEmbeddedServerServesTheCatalogueOfTheOpenContent() throws Exception {
