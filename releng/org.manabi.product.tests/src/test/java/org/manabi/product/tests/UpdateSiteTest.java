@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The p2 update site (releng/org.manabi.repository) as an installation reads it: a Manabi category
- * with the workbench feature of this very build, every bundle each desktop's product runs, one
+ * with the product and the workbench feature of this very build, every bundle each desktop's product runs, one
  * qualifier (the build time) for everything Manabi builds, and the release notes.
  */
 class UpdateSiteTest {
@@ -65,7 +65,7 @@ class UpdateSiteTest {
     }
 
     @Test
-    void categoryManabiHoldsTheWorkbenchFeatureOfThisBuild() throws Exception {
+    void categoryManabiHoldsTheProductAndTheWorkbenchFeatureOfThisBuild() throws Exception {
         Document content = content();
         String feature = featureVersion();
         List<String> categories = new ArrayList<>();
@@ -81,7 +81,9 @@ class UpdateSiteTest {
                 }
             }
         }
-        assertEquals(List.of("org.manabi.workbench.feature.feature.group [" + feature + "," + feature + "]"), categories);
+        assertEquals(List.of("org.manabi.product [" + feature + "," + feature + "]",
+                "org.manabi.workbench.feature.feature.group [" + feature + "," + feature + "]"), categories.stream().sorted().toList(),
+                "the product (the root unit of an installation) and its feature, both of this build");
     }
 
     /** Versions grow with every build: all Manabi units carry this build's UTC time as their qualifier. */
@@ -95,7 +97,7 @@ class UpdateSiteTest {
 
         Map<String, List<String>> units = units(content());
         List<String> manabi = units.keySet().stream().filter(id -> id.startsWith("org.manabi.")).toList();
-        assertTrue(manabi.containsAll(List.of("org.manabi.app", "org.manabi.ui", "org.manabi.server", "org.manabi.store",
+        assertTrue(manabi.containsAll(List.of("org.manabi.product", "org.manabi.app", "org.manabi.ui", "org.manabi.server", "org.manabi.store",
                 "org.manabi.core.feature.feature.group")), manabi.toString());
         for (String id : manabi) {
             assertEquals(List.of(feature), units.get(id), id);
