@@ -19,13 +19,15 @@ if not defined MANABI_JAVA (
   echo Manabi needs Java 21 or newer; JAVA_HOME is "%JAVA_HOME%" and none was found in the usual places. 1>&2
   echo Install Eclipse Temurin 21+ from https://adoptium.net/ ^(or "winget install EclipseAdoptium.Temurin.21.JDK"^), 1>&2
   echo or set JAVA_HOME to a Java 21+ installation. 1>&2
+  rem started without arguments (a double-click): keep the window open so that the message can be read
+  if "%~1"=="" pause
   exit /b 1
 )
 
 set "LAUNCHER="
 for %%L in ("%PRODUCT%\plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%~fL"
 if not defined LAUNCHER (
-  echo manabi: %PRODUCT%\plugins holds no org.eclipse.equinox.launcher jar; is this an unpacked Manabi archive? 1>&2
+  echo manabi: "%PRODUCT%\plugins" holds no org.eclipse.equinox.launcher jar; is this an unpacked Manabi archive? 1>&2
   exit /b 1
 )
 
