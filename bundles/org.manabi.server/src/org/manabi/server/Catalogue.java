@@ -112,7 +112,7 @@ public final class Catalogue implements SeatLimits {
         return Optional.ofNullable(snapshot.quizzes().get(seminarId));
     }
 
-    /** The survey of the published seminar {@code seminarId}, if it has one. */
+    /** The after-seminar survey of the published seminar {@code seminarId}, if it has one. */
     public Optional<Paper> survey(String seminarId) {
         return Optional.ofNullable(snapshot.surveys().get(seminarId));
     }
@@ -145,7 +145,10 @@ public final class Catalogue implements SeatLimits {
                     if (seminar.getStatus() == SeminarStatus.PUBLISHED && seminar.getId() != null) {
                         all.add(offer(plan.getFiscalYear(), seminar));
                         Papers.quiz(seminar).ifPresent(quiz -> quizzes.putIfAbsent(seminar.getId(), quiz));
-                        Papers.survey(seminar).ifPresent(survey -> surveys.putIfAbsent(seminar.getId(), survey));
+                        // a pre-seminar survey is the registration form's questionnaire, answered there
+                        if (seminar.getSurvey() != null && !seminar.getSurvey().isBeforeSeminar()) {
+                            Papers.survey(seminar).ifPresent(survey -> surveys.putIfAbsent(seminar.getId(), survey));
+                        }
                     }
                 }
             }

@@ -291,6 +291,9 @@ class QuizParticipantTest {
             Registration alice = site.register(QuizSite.SEMINAR, "alice");
             Browser browser = site.browser();
             assertTrue(browser.get("/r/" + alice.token()).body().contains("/survey/" + alice.token()));
+            assertTrue(browser.get("/r/" + alice.token() + "?lang=ja").body().contains("理解度確認テストを受ける"));
+            assertTrue(browser.get("/quiz/" + alice.token() + "?lang=ja").body().contains("受験を始める"),
+                    "the quiz pages in Japanese too");
             String api = "/api/survey/" + alice.token();
             JsonNode attempt = json(browser.postJson(api + "/attempts", "{}"));
             JsonNode first = attempt.get("questions").get(0);
@@ -299,6 +302,19 @@ class QuizParticipantTest {
                     "{\"answers\": {\"" + first.get("id").asText() + "\": \"4\"}}").statusCode());
             assertEquals(409, browser.postJson(api + "/attempts", "{}").statusCode());
             assertFalse(json(browser.get(api + "/attempts/1")).has("score"));
+        }
+    }
+
+    /** A survey before the seminar is the registration form's questionnaire: it has no pages of its own. */
+    @Test
+    void aPreSeminarSurveyIsNotOfferedAgain() throws Exception {
+        try (QuizSite site = new QuizSite(Map.of("<survey id=\"dicom-beginner-2027-survey\" title=\"受講後アンケート（DICOM 初心者向け）\" beforeSeminar=\"false\">",
+                "<survey id=\"dicom-beginner-2027-survey\" title=\"受講後アンケート（DICOM 初心者向け）\" beforeSeminar=\"true\">"))) {
+            Registration alice = site.register(QuizSite.SEMINAR, "alice");
+            Browser browser = site.browser();
+            assertFalse(browser.get("/r/" + alice.token()).body().contains("/survey/"));
+            assertEquals(404, browser.get("/survey/" + alice.token()).statusCode());
+            assertEquals(404, browser.get("/api/survey/" + alice.token()).statusCode());
         }
     }
 
