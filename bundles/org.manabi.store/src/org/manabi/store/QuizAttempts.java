@@ -172,25 +172,7 @@ public final class QuizAttempts {
                 connection.rollback();
                 return outcome;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE quiz_answer SET response = ?, saved_at = ? WHERE attempt_id = ? AND item_id = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO quiz_answer (attempt_id, item_id, response, saved_at) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<String, String> answer : responses.entrySet()) {
-                    update.setString(1, answer.getValue());
-                    update.setTimestamp(2, Timestamp.from(now));
-                    update.setLong(3, attemptId);
-                    update.setString(4, answer.getKey());
-                    // the attempt's row lock serialises saves of one attempt: no insert can race this one
-                    if (update.executeUpdate() == 0) {
-                        insert.setLong(1, attemptId);
-                        insert.setString(2, answer.getKey());
-                        insert.setString(3, answer.getValue());
-                        insert.setTimestamp(4, Timestamp.from(now));
-                        insert.executeUpdate();
-                    }
-                }
-            }
+            write(connection, attemptId, responses, now);
             connection.commit();
             return Saved.SAVED;
         });
@@ -236,15 +218,31 @@ public final class QuizAttempts {
      * @param maxPoints the points of a perfect attempt
      */
     public QuizAttempt submit(long attemptId, int maxPoints, Marker marker) throws StoreException {
+        return submit(attemptId, Map.of(), maxPoints, marker).attempt();
+    }
+
+    /** A submitted attempt, and what became of the responses sent with the submission. */
+    public record Submitted(QuizAttempt attempt, Saved responses) {
+    }
+
+    /**
+     * Saves {@code responses} as {@link #save} does, then submits as {@link #submit(long, int, Marker)}
+     * does, in one transaction: a submission with its last answers costs one commit, not two.
+     */
+    public Submitted submit(long attemptId, Map<String, String> responses, int maxPoints, Marker marker)
+            throws StoreException {
         return database.inTransaction("submit an attempt", connection -> {
             QuizAttempt attempt = find(connection, attemptId, true)
                     .orElseThrow(() -> new StoreException("There is no attempt " + attemptId, null));
             if (attempt.submitted()) {
                 connection.rollback();
-                return attempt;
+                return new Submitted(attempt, Saved.SUBMITTED);
             }
             Instant now = now();
             boolean late = attempt.overdue(now);
+            if (!late) {
+                write(connection, attemptId, responses, now);
+            }
             double total = 0;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE quiz_answer SET points = ?, verdict = ? WHERE attempt_id = ? AND item_id = ?")) {
@@ -255,8 +253,9 @@ public final class QuizAttempts {
                     update.setString(2, grade.verdict());
                     update.setLong(3, attemptId);
                     update.setString(4, answer.itemId());
-                    update.executeUpdate();
+                    update.addBatch();
                 }
+                update.executeBatch();
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE quiz_attempt SET submitted_at = ?, "
                     + "late = ?, points = ?, max_points = ? WHERE id = ?")) {
@@ -268,10 +267,51 @@ public final class QuizAttempts {
                 update.executeUpdate();
             }
             connection.commit();
-            return new QuizAttempt(attempt.id(), attempt.participant(), attempt.seminarId(), attempt.paperId(),
-                    attempt.number(), attempt.order(), attempt.startedAt(), attempt.deadline(), now, late, total,
-                    maxPoints);
+            return new Submitted(new QuizAttempt(attempt.id(), attempt.participant(), attempt.seminarId(),
+                    attempt.paperId(), attempt.number(), attempt.order(), attempt.startedAt(), attempt.deadline(), now,
+                    late, total, maxPoints), late ? Saved.TOO_LATE : Saved.SAVED);
         });
+    }
+
+    /**
+     * Writes {@code responses} into the attempt, replacing earlier ones of the same items. The caller
+     * holds the attempt's row lock, which serialises writes of one attempt: no insert can race these.
+     */
+    private static void write(Connection connection, long attemptId, Map<String, String> responses, Instant now)
+            throws SQLException {
+        if (responses.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, String>> answers = List.copyOf(responses.entrySet());
+        int[] updated;
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE quiz_answer SET response = ?, saved_at = ? WHERE attempt_id = ? AND item_id = ?")) {
+            for (Map.Entry<String, String> answer : answers) {
+                update.setString(1, answer.getValue());
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setLong(3, attemptId);
+                update.setString(4, answer.getKey());
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO quiz_answer (attempt_id, item_id, response, saved_at) VALUES (?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < answers.size(); i++) {
+                if (updated[i] == 0) {
+                    insert.setLong(1, attemptId);
+                    insert.setString(2, answers.get(i).getKey());
+                    insert.setString(3, answers.get(i).getValue());
+                    insert.setTimestamp(4, Timestamp.from(now));
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
     }
 
     private Instant now() {

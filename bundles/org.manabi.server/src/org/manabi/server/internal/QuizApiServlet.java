@@ -82,9 +82,8 @@ public final class QuizApiServlet extends HttpServlet {
             }
             if (path.length == 2 && path[1].equals("attempts")) {
                 try {
-                    int before = desk.attemptsOf(taker.get()).size();
-                    QuizAttempt attempt = desk.start(taker.get());
-                    Json.write(response, attempt.number() > before ? 201 : 200, view(taker.get(), attempt));
+                    QuizDesk.Started started = desk.start(taker.get());
+                    Json.write(response, started.created() ? 201 : 200, view(taker.get(), started.attempt()));
                 } catch (QuizDesk.Refused refused) {
                     Json.error(response, 409, Texts.of("en").get(refused.key), null);
                 }

@@ -138,16 +138,21 @@ final class QuizDesk {
         return attemptsOf(taker).stream().filter(a -> a.number() == number).findFirst();
     }
 
+    /** An attempt to work on, and whether it was started now (or was open already). */
+    record Started(QuizAttempt attempt, boolean created) {
+    }
+
     /** The open attempt, or a new one if the quiz allows one more. */
-    QuizAttempt start(Taker taker) throws StoreException, Refused {
-        attemptsOf(taker);
+    Started start(Taker taker) throws StoreException, Refused {
+        List<QuizAttempt> made = attemptsOf(taker);
         if (closed(taker.offer())) {
             throw new Refused("quiz_closed");
         }
         Paper paper = taker.paper();
         try {
-            return attempts.start(taker.participant(), taker.offer().id(), paper.id(), paper.attempts(),
+            QuizAttempt attempt = attempts.start(taker.participant(), taker.offer().id(), paper.id(), paper.attempts(),
                     paper.timeLimit(), () -> Order.draw(paper, random).encode());
+            return new Started(attempt, made.stream().noneMatch(earlier -> earlier.id() == attempt.id()));
         } catch (AttemptLimitException e) {
             throw new Refused("quiz_no_attempts_left");
         }
@@ -164,9 +169,7 @@ final class QuizDesk {
      * out, and a choice response is kept only with ids of the item's choices.
      */
     Saved save(Taker taker, QuizAttempt attempt, Map<String, String> responses) throws StoreException {
-        Map<String, String> valid = new LinkedHashMap<>();
-        responses.forEach((itemId, response) -> taker.paper().item(itemId)
-                .ifPresent(item -> valid.put(itemId, clean(item, response))));
+        Map<String, String> valid = valid(taker, responses);
         if (valid.isEmpty()) {
             return attempt.submitted() ? Saved.SUBMITTED : attempt.overdue(clock.instant()) ? Saved.TOO_LATE
                     : Saved.SAVED;
@@ -176,10 +179,11 @@ final class QuizDesk {
 
     /** Saves the last responses (when still in time), then grades what is saved. */
     Submitted submit(Taker taker, QuizAttempt attempt, Map<String, String> responses) throws StoreException {
-        Saved saved = save(taker, attempt, responses);
-        QuizAttempt submitted = grade(taker, attempt);
+        QuizAttempts.Submitted submitted = attempts.submit(attempt.id(), valid(taker, responses),
+                taker.paper().maxPoints(), marker(taker.paper()));
         // answers sent with a submission after the deadline are not counted: say so
-        return new Submitted(submitted, !responses.isEmpty() && saved != Saved.SAVED && submitted.late());
+        return new Submitted(submitted.attempt(), !responses.isEmpty() && submitted.responses() != Saved.SAVED
+                && submitted.attempt().late());
     }
 
     /** A submitted attempt, and whether answers sent with the submission came too late to count. */
@@ -196,8 +200,11 @@ final class QuizDesk {
     }
 
     private QuizAttempt grade(Taker taker, QuizAttempt attempt) throws StoreException {
-        Paper paper = taker.paper();
-        return attempts.submit(attempt.id(), paper.maxPoints(), (itemId, response) -> {
+        return attempts.submit(attempt.id(), taker.paper().maxPoints(), marker(taker.paper()));
+    }
+
+    private static QuizAttempts.Marker marker(Paper paper) {
+        return (itemId, response) -> {
             Optional<Item> item = paper.item(itemId);
             if (item.isEmpty()) {
                 // removed from the curriculum since the answer was saved: it earns nothing
@@ -205,7 +212,15 @@ final class QuizDesk {
             }
             Mark mark = Grading.mark(item.get(), response);
             return new Grade(mark.points(), mark.verdict().name());
-        });
+        };
+    }
+
+    /** The responses to items of the paper, cleaned: choice responses keep only the item's choice ids. */
+    private static Map<String, String> valid(Taker taker, Map<String, String> responses) {
+        Map<String, String> valid = new LinkedHashMap<>();
+        responses.forEach((itemId, response) -> taker.paper().item(itemId)
+                .ifPresent(item -> valid.put(itemId, clean(item, response))));
+        return valid;
     }
 
     private static String clean(Item item, String response) {

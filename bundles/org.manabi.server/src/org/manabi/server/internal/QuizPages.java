@@ -117,7 +117,7 @@ public final class QuizPages extends HttpServlet {
             }
             if (path.length == 2 && path[1].equals("start")) {
                 try {
-                    QuizAttempt attempt = desk.start(taker.get());
+                    QuizAttempt attempt = desk.start(taker.get()).attempt();
                     redirect(response, home + "/" + attempt.number());
                 } catch (QuizDesk.Refused refused) {
                     pages.message(request, response, 409, texts, texts.get("quiz_cannot_start"),

@@ -135,6 +135,34 @@ class QuizAttemptsTest {
         }
     }
 
+    /** The last answers and the submit in one transaction: counted in time, refused after the deadline. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void submitWithTheLastAnswers(TestDatabases.Kind kind) throws Exception {
+        TestClock clock = new TestClock();
+        try (Database database = kind.open()) {
+            QuizAttempts attempts = new QuizAttempts(database, clock);
+            QuizAttempt inTime = attempts.start(ALICE, SEMINAR, QUIZ, 0, Duration.ofMinutes(20), () -> "q1\nq2\n");
+            attempts.save(inTime.id(), Map.of("q1", "wrong"));
+            QuizAttempts.Submitted submitted = attempts.submit(inTime.id(), Map.of("q1", "right", "q2", "right"), 2,
+                    QuizAttemptsTest::mark);
+            assertEquals(Saved.SAVED, submitted.responses());
+            assertEquals(2.0, submitted.attempt().points(), "the answers sent with the submit count");
+            assertEquals("right", attempts.answers(inTime.id()).get("q1").response());
+
+            QuizAttempt late = attempts.start(ALICE, SEMINAR, QUIZ, 0, Duration.ofMinutes(20), () -> "q1\nq2\n");
+            attempts.save(late.id(), Map.of("q1", "right"));
+            clock.advance(Duration.ofMinutes(21));
+            submitted = attempts.submit(late.id(), Map.of("q2", "right"), 2, QuizAttemptsTest::mark);
+            assertEquals(Saved.TOO_LATE, submitted.responses());
+            assertTrue(submitted.attempt().late());
+            assertEquals(1.0, submitted.attempt().points(), "only what was saved in time");
+            assertEquals(Set.of("q1"), attempts.answers(late.id()).keySet());
+            assertEquals(Saved.SUBMITTED, attempts.submit(late.id(), Map.of("q2", "right"), 2,
+                    QuizAttemptsTest::mark).responses());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void theAttemptLimitHoldsAndAttemptsAreEachParticipantsOwn(TestDatabases.Kind kind) throws Exception {
