@@ -61,12 +61,24 @@ final class Api {
      * sharing their pool would wait for a thread none of them gives back.
      */
     Api() {
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** Through {@code http}, e.g. a client bound to a loopback address of its own. */
+    Api(HttpClient http) {
+        this.http = http;
     }
 
     Answer register(URI site, String seminar, Person person) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(site.resolve("/api/seminars/" + seminar + "/registrations"))
                 .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(person.json(), StandardCharsets.UTF_8)));
+    }
+
+    /** As {@link #register}, claiming to come from {@code forwardedFor} as a proxy would say. */
+    Answer registerAs(URI site, String seminar, Person person, String forwardedFor) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(site.resolve("/api/seminars/" + seminar + "/registrations"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
                 .POST(HttpRequest.BodyPublishers.ofString(person.json(), StandardCharsets.UTF_8)));
     }
 

@@ -118,6 +118,11 @@ final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** Everything this node wrote to stderr so far: its log. */
+    String log() throws IOException {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
     /** The end of this node's stderr, for failure messages. */
     String diagnostics() {
         return "--- stderr of ./manabi serve (" + name + ", " + (process.isAlive() ? "running" : "exited "
