@@ -34,8 +34,9 @@ public record ServerSettings(URI publicUri, int registrationsPerMinute, int logi
 
     /** @throws BadAddressException if an entry of {@code trustedProxies} or {@code metricsFrom} is no address or range */
     public ServerSettings {
-        trustedProxies = List.copyOf(trustedProxies);
-        metricsFrom = List.copyOf(metricsFrom);
+        // "127.0.0.1, ::1" in a settings file: the entries without the spaces after the commas
+        trustedProxies = trustedProxies.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+        metricsFrom = metricsFrom.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
         addresses("trusted-proxy", trustedProxies);
         addresses("metrics-from", metricsFrom);
     }
@@ -50,7 +51,7 @@ public record ServerSettings(URI publicUri, int registrationsPerMinute, int logi
         InetAddressSet set = new InetAddressSet();
         for (String entry : entries) {
             try {
-                set.add(entry.strip());
+                set.add(entry);
             } catch (IllegalArgumentException e) {
                 throw new BadAddressException(setting, entry);
             }
