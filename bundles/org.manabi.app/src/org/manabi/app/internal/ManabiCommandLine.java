@@ -24,7 +24,9 @@ public final class ManabiCommandLine implements Runnable {
 
     /** Every sub-command of the contract, in the order --help lists them. */
     static final List<String> SUBCOMMANDS = List.of("serve", "index", "search", "import", "export", "validate",
-            "report");
+            "report", "backup", "restore", "retention");
+    /** The sub-commands that read the server's settings file and MANABI_* variables. */
+    private static final List<String> CONFIGURED = List.of("serve", "backup", "restore", "retention");
 
     private static final Logger LOG = LoggerFactory.getLogger(ManabiCommandLine.class);
 
@@ -65,6 +67,9 @@ public final class ManabiCommandLine implements Runnable {
                 case "serve" -> new ServeCommand(in);
                 case "import" -> new ImportCommand();
                 case "export" -> new ExportCommand();
+                case "backup" -> new BackupCommand();
+                case "restore" -> new RestoreCommand();
+                case "retention" -> new RetentionCommand();
                 default -> throw new IllegalStateException("no class for the sub-command " + name);
             };
             commandLine.addSubcommand(name, command);
@@ -77,17 +82,22 @@ public final class ManabiCommandLine implements Runnable {
         }
         commandLine.setOut(out);
         commandLine.setErr(err);
-        if (args.length > 0 && args[0].equals("serve")) {
-            CommandLine serve = commandLine.getSubcommands().get("serve");
+        if (args.length > 0 && CONFIGURED.contains(args[0])) {
+            CommandLine configured = commandLine.getSubcommands().get(args[0]);
             ServeConfiguration configuration;
             try {
-                configuration = ServeConfiguration.load(args, environment, serve.getCommandSpec());
+                configuration = ServeConfiguration.load(args, environment,
+                        commandLine.getSubcommands().get("serve").getCommandSpec());
             } catch (ServeConfiguration.ConfigurationException e) {
-                err.println("manabi serve: " + e.getMessage());
+                err.println("manabi " + args[0] + ": " + e.getMessage());
                 return 1;
             }
-            serve.setDefaultValueProvider(configuration);
-            ((ServeCommand) serve.getCommand()).configure(configuration);
+            configured.setDefaultValueProvider(configuration);
+            if (configured.getCommand() instanceof ServeCommand serve) {
+                serve.configure(configuration);
+            } else {
+                ((DatabaseCommand) configured.getCommand()).configure(configuration);
+            }
             CommandLine.IParameterExceptionHandler usageError = commandLine.getParameterExceptionHandler();
             commandLine.setParameterExceptionHandler((exception, arguments) -> {
                 String origin = exception.getArgSpec() == null ? null : configuration.origin(exception.getArgSpec());
@@ -95,7 +105,8 @@ public final class ManabiCommandLine implements Runnable {
                     return usageError.handleParseException(exception, arguments);
                 }
                 // a bad value in the file or the environment: bad input, named where it was written
-                exception.getCommandLine().getErr().println("manabi serve: " + origin + ": " + exception.getMessage());
+                exception.getCommandLine().getErr().println("manabi " + args[0] + ": " + origin + ": "
+                        + exception.getMessage());
                 return 1;
             });
         }

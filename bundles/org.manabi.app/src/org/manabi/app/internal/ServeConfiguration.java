@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The settings of {@code manabi serve} from one file, {@code manabi.properties}, and the environment.
+ * The settings of {@code manabi serve} from one file, {@code manabi.properties}, and the environment;
+ * {@code backup} and {@code restore} read the same, for the database they work on.
  * <p>
  * Precedence, strongest first: a flag on the command line, a {@code MANABI_*} environment variable,
  * the file, the built-in default. The file is {@code --config FILE} (or {@code MANABI_CONFIG}); without
@@ -49,8 +50,11 @@ final class ServeConfiguration implements IDefaultValueProvider {
     private final Properties values;
     private final Map<String, String> environment;
     private final String[] args;
+    private final Set<String> known;
 
-    private ServeConfiguration(Path file, Properties values, Map<String, String> environment, String[] args) {
+    private ServeConfiguration(Path file, Properties values, Map<String, String> environment, String[] args,
+            Set<String> known) {
+        this.known = known;
         this.file = file;
         this.values = values;
         this.environment = environment;
@@ -80,8 +84,9 @@ final class ServeConfiguration implements IDefaultValueProvider {
             }
             file = DataFolder.orDefault(data == null ? null : Path.of(data)).resolve(FILE_NAME);
         }
+        Set<String> known = settings(command);
         if (!mustExist && !Files.isRegularFile(file)) {
-            return new ServeConfiguration(null, new Properties(), environment, args);
+            return new ServeConfiguration(null, new Properties(), environment, args, known);
         }
         Properties values = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -93,14 +98,13 @@ final class ServeConfiguration implements IDefaultValueProvider {
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException("the configuration file " + file + " cannot be read: " + e.getMessage());
         }
-        Set<String> known = settings(command);
         for (String key : values.stringPropertyNames()) {
             if (!known.contains(key)) {
                 throw new ConfigurationException(file + ":" + lineOf(file, key) + ": " + key
                         + " is not a setting of manabi serve; the settings are " + String.join(", ", known));
             }
         }
-        return new ServeConfiguration(file, values, environment, args);
+        return new ServeConfiguration(file, values, environment, args, known);
     }
 
     /** Every key the file may hold: the options of {@code command} that are settings, and the secrets. */
@@ -118,7 +122,8 @@ final class ServeConfiguration implements IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec argument) {
         String key = argument instanceof OptionSpec option ? key(option) : null;
-        if (key == null || NOT_SETTINGS.contains(key)) {
+        // an option that is no server setting (backup's --out) never comes from the file or environment
+        if (key == null || NOT_SETTINGS.contains(key) || !known.contains(key)) {
             return null;
         }
         return value(key);
@@ -148,7 +153,7 @@ final class ServeConfiguration implements IDefaultValueProvider {
      */
     String origin(ArgSpec argument) {
         String key = argument instanceof OptionSpec option ? key(option) : null;
-        return key == null || NOT_SETTINGS.contains(key) ? null : origin(key);
+        return key == null || NOT_SETTINGS.contains(key) || !known.contains(key) ? null : origin(key);
     }
 
     /** As {@link #origin(ArgSpec)}, for a setting by its key. */

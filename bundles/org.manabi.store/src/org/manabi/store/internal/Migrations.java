@@ -40,7 +40,8 @@ public final class Migrations {
             "V1__registrations.sql",
             "V2__staff.sql",
             "V3__quizzes.sql",
-            "V4__live_questions.sql");
+            "V4__live_questions.sql",
+            "V5__personal_data.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

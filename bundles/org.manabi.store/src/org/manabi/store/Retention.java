@@ -1,0 +1,119 @@
+package org.manabi.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How long the personal data of participants is kept: by default until five full fiscal years
+ * (April to March) have passed after the fiscal year of the seminar; then it is anonymised.
+ * <p>
+ * Anonymising keeps every row with what the annual report counts — seminar, pool, status, member or
+ * not (and of which body), fee, language, when it was made, whether and when the person was checked
+ * in — and removes who it was: name, reading, email, organisation, questionnaire answers, the staff
+ * member who checked them in, and the personal token (replaced by a new random one, so the old link
+ * leads nowhere). Under Japan's APPI, personal data is to be erased once it is no longer needed for
+ * its purpose; the figures are not personal data.
+ */
+public final class Retention {
+
+    /** The committee's fiscal year starts in April, in Japan. */
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    public static final int DEFAULT_YEARS = 5;
+
+    /** One seminar whose registrations are due: its fiscal year and how many still hold personal data. */
+    public record Expired(String seminarId, int fiscalYear, int registrations) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+
+    public Retention(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The fiscal year (April to March) of {@code date}: 2027-03-31 is in 2026. */
+    public static int fiscalYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
+    /**
+     * The seminars whose registrations are due for anonymising today: those of a fiscal year followed
+     * by {@code years} full fiscal years before the current one.
+     *
+     * @param fiscalYears the fiscal year of each seminar the curricula know; a seminar not (or no longer) in
+     *                    them counts in the fiscal year of its first registration
+     */
+    public List<Expired> expired(int years, Map<String, Integer> fiscalYears) throws StoreException {
+        if (years < 1) {
+            throw new IllegalArgumentException("a retention of " + years + " years keeps nothing; at least 1");
+        }
+        int current = fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
+        return database.inTransaction("find the registrations due for anonymising", connection -> {
+            List<Expired> due = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, MIN(created_at), COUNT(*) "
+                    + "FROM registration WHERE anonymised_at IS NULL GROUP BY seminar_id ORDER BY seminar_id");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String seminar = rows.getString(1);
+                    Integer fiscalYear = fiscalYears.get(seminar);
+                    if (fiscalYear == null) {
+                        fiscalYear = fiscalYear(rows.getTimestamp(2).toInstant().atZone(TOKYO).toLocalDate());
+                    }
+                    if (fiscalYear + years < current) {
+                        due.add(new Expired(seminar, fiscalYear, rows.getInt(3)));
+                    }
+                }
+            }
+            connection.commit();
+            return due;
+        });
+    }
+
+    /** Anonymises the registrations of {@code seminars}, in one transaction; returns how many. */
+    public int anonymise(List<Expired> seminars) throws StoreException {
+        Timestamp now = Timestamp.from(clock.instant());
+        return database.inTransaction("anonymise registrations", connection -> {
+            int done = 0;
+            for (Expired seminar : seminars) {
+                done += anonymise(connection, seminar.seminarId(), now);
+            }
+            connection.commit();
+            return done;
+        });
+    }
+
+    private static int anonymise(Connection connection, String seminar, Timestamp now) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM registration WHERE seminar_id = ? AND anonymised_at IS NULL")) {
+            query.setString(1, seminar);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE registration SET name = '', kana = '', "
+                + "email = '', email_key = '', organization = '', answers = '{}', checked_in_by = NULL, token = ?, "
+                + "anonymised_at = ? WHERE id = ?")) {
+            for (long id : ids) {
+                update.setString(1, Tokens.random(24));
+                update.setTimestamp(2, now);
+                update.setLong(3, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return ids.size();
+    }
+}

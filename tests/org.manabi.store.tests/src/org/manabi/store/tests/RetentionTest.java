@@ -1,0 +1,139 @@
+package org.manabi.store.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.manabi.store.Applicant;
+import org.manabi.store.Database;
+import org.manabi.store.Pool;
+import org.manabi.store.Registration;
+import org.manabi.store.Registrations;
+import org.manabi.store.Retention;
+
+/**
+ * Retention: the registrations of seminars five full fiscal years past lose who they were and keep
+ * what the annual report counts; younger ones are untouched.
+ */
+class RetentionTest {
+
+    /** 21 November 2026: fiscal year 2026. Five full fiscal years after FY2020 (2021 to 2025) have passed. */
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC);
+    private static final Map<String, Integer> FISCAL_YEARS = Map.of("fy2020-dicom", 2020, "fy2021-pacs", 2021);
+
+    static Stream<Named<TestDatabases.Kind>> databases() {
+        return TestDatabases.both();
+    }
+
+    private static Applicant person(int number, boolean member) {
+        return new Applicant("受講者 " + number, "じゅこうしゃ", "person" + number + "@example.jp", "株式会社テスト" + number,
+                member, member ? "JIRA" : null, member ? 5000 : 8000, Map.of("q1", "自由記述 " + number), "ja");
+    }
+
+    /** The figures of a seminar the annual report uses: per pool and status, members, fees, check-ins. */
+    private static List<String> figures(Database database, String seminar) throws Exception {
+        List<String> figures = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT pool, status, member, member_body, "
+                        + "COUNT(*), SUM(fee_yen), COUNT(checked_in_at), MIN(created_at) FROM registration "
+                        + "WHERE seminar_id = ? GROUP BY pool, status, member, member_body ORDER BY pool, status, member")) {
+            query.setString(1, seminar);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    figures.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getBoolean(3) + " "
+                            + rows.getString(4) + " " + rows.getLong(5) + " " + rows.getLong(6) + " " + rows.getLong(7)
+                            + " " + rows.getTimestamp(8).toInstant());
+                }
+            }
+            connection.rollback();
+        }
+        return figures;
+    }
+
+    private static List<String> personalData(Database database, String seminar) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT name, kana, email, email_key, organization, "
+                        + "answers, checked_in_by FROM registration WHERE seminar_id = ?")) {
+            query.setString(1, seminar);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    for (int column = 1; column <= 7; column++) {
+                        values.add(rows.getString(column));
+                    }
+                }
+            }
+            connection.rollback();
+        }
+        return values;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void fiveFullFiscalYearsLaterTheNamesGoAndTheFiguresStay(TestDatabases.Kind kind) throws Exception {
+        try (kind; Database database = kind.open()) {
+            // registered when those seminars ran
+            Registrations then = new Registrations(database, (seminar, pool) -> 3,
+                    Clock.fixed(Instant.parse("2020-06-01T01:00:00Z"), ZoneOffset.UTC));
+            List<Registration> old = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                old.add(then.register("fy2020-dicom", i < 4 ? Pool.ONSITE : Pool.WEB, person(i, i % 2 == 0)).registration());
+            }
+            then.checkIn(old.get(0).token(), "staff@example.jp");
+            then.cancel(old.get(1).token());
+            Registration kept = then.register("fy2021-pacs", Pool.ONSITE, person(10, true)).registration();
+            // a seminar the curricula no longer list: its registrations' own dates count (FY2020)
+            Registration orphan = then.register("gone-seminar", Pool.WEB, person(20, false)).registration();
+            List<String> figuresBefore = figures(database, "fy2020-dicom");
+            List<String> pacsBefore = personalData(database, "fy2021-pacs");
+
+            Retention retention = new Retention(database, TODAY);
+            List<Retention.Expired> due = retention.expired(Retention.DEFAULT_YEARS, FISCAL_YEARS);
+
+            assertEquals(List.of(new Retention.Expired("fy2020-dicom", 2020, 5), new Retention.Expired("gone-seminar", 2020, 1)),
+                    due);
+            assertEquals(6, retention.anonymise(due));
+
+            assertEquals(figuresBefore, figures(database, "fy2020-dicom"), "the report's figures");
+            for (String seminar : List.of("fy2020-dicom", "gone-seminar")) {
+                for (String value : personalData(database, seminar)) {
+                    assertTrue(value == null || value.isEmpty() || value.equals("{}"), seminar + " still holds " + value);
+                }
+            }
+            Registrations now = new Registrations(database, (seminar, pool) -> 3, TODAY);
+            for (Registration registration : old) {
+                assertFalse(now.find(registration.token()).isPresent(), "the old personal link leads nowhere");
+            }
+            assertFalse(now.find(orphan.token()).isPresent());
+            assertNotNull(now.find(kept.token()).orElseThrow(), "FY2021 has one more year to go");
+            assertEquals(pacsBefore, personalData(database, "fy2021-pacs"));
+            assertEquals(List.of(), retention.expired(Retention.DEFAULT_YEARS, FISCAL_YEARS), "done once");
+
+            // a shorter period reaches the younger seminar too
+            assertEquals(List.of(new Retention.Expired("fy2021-pacs", 2021, 1)), retention.expired(4, FISCAL_YEARS));
+        }
+    }
+
+    @Test
+    void theFiscalYearRunsFromAprilToMarch() {
+        assertEquals(2026, Retention.fiscalYear(LocalDate.of(2027, 3, 31)));
+        assertEquals(2027, Retention.fiscalYear(LocalDate.of(2027, 4, 1)));
+    }
+}
