@@ -1,4 +1,4 @@
-package org.manabi.server.internal;
+package org.manabi.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,27 +20,28 @@ import org.manabi.store.StoreException;
 /**
  * A seminar's quiz results and survey answers as staff read them: each person's attempts, the pass
  * rate, the item statistics (over each person's first submitted attempt, see {@link ItemAnalysis}),
- * the slides behind the hardest questions, and the survey's distributions and free texts.
+ * the slides behind the hardest questions, and the survey's distributions and free texts. The staff
+ * web pages and the workbench's Results view show the same figures from here.
  */
-record QuizResults(Paper quiz, List<Person> people, int takers, int passed, List<ItemStatistic> items,
+public record QuizResults(Paper quiz, List<Person> people, int takers, int passed, List<ItemStatistic> items,
         List<WeakSlide> weakSlides) {
 
     /** A registrant with their attempts, first first. */
-    record Person(Registration registration, List<QuizAttempt> attempts) {
+    public record Person(Registration registration, List<QuizAttempt> attempts) {
 
         /** The best score of a submitted attempt, in percent, or {@code null} before any. */
-        Double best() {
+        public Double best() {
             return attempts.stream().filter(QuizAttempt::submitted).map(QuizAttempt::percent)
                     .filter(p -> p != null).max(Double::compare).orElse(null);
         }
     }
 
     /** The pass rate among those who submitted an attempt, 0..1; 0 when nobody has. */
-    double passRate() {
+    public double passRate() {
         return takers == 0 ? 0 : (double) passed / takers;
     }
 
-    static QuizResults of(Paper quiz, List<Registration> registrations, QuizAttempts store) throws StoreException {
+    public static QuizResults of(Paper quiz, List<Registration> registrations, QuizAttempts store) throws StoreException {
         Map<String, List<QuizAttempt>> byParticipant = new HashMap<>();
         for (QuizAttempt attempt : store.ofPaper(quiz.id())) {
             byParticipant.computeIfAbsent(attempt.participant(), p -> new ArrayList<>()).add(attempt);
@@ -78,11 +79,11 @@ record QuizResults(Paper quiz, List<Person> people, int takers, int passed, List
     }
 
     /** A survey question's answers: how often each step was picked (Likert), or the texts written. */
-    record SurveyQuestion(Item item, Map<String, Integer> steps, List<String> texts) {
+    public record SurveyQuestion(Item item, Map<String, Integer> steps, List<String> texts) {
     }
 
     /** The answers to every question of {@code survey}, over its submitted attempts. */
-    static List<SurveyQuestion> survey(Paper survey, QuizAttempts store) throws StoreException {
+    public static List<SurveyQuestion> survey(Paper survey, QuizAttempts store) throws StoreException {
         Map<Long, Map<String, SavedAnswer>> answers = store.submittedAnswers(survey.id());
         List<SurveyQuestion> questions = new ArrayList<>();
         for (Item item : survey.items()) {
