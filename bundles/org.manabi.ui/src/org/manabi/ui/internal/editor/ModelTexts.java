@@ -12,7 +12,7 @@ import org.manabi.model.provider.ManabiEditPlugin;
  * user's language (plugin.properties and its _ja twin), so that the editor, the explorer and the
  * property names in diagnostics all say the same thing.
  */
-final class ModelTexts {
+public final class ModelTexts {
 
     private ModelTexts() {
     }
@@ -22,7 +22,7 @@ final class ModelTexts {
                 feature.getName());
     }
 
-    static String type(org.eclipse.emf.ecore.EClass type) {
+    public static String type(org.eclipse.emf.ecore.EClass type) {
         return text("_UI_" + type.getName() + "_type", type.getName());
     }
 

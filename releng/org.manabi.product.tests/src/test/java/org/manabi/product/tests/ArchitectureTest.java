@@ -45,9 +45,10 @@ class ArchitectureTest {
             Map.entry("org.manabi.quiz", Set.of("org.manabi.model")),
             Map.entry("org.manabi.server", Set.of("org.manabi.content", "org.manabi.store", "org.manabi.search",
                     "org.manabi.quiz", "org.manabi.model", "org.manabi.model.edit")),
-            // the Results view shows the quiz bundle's item statistics
+            // the Results view shows the quiz bundle's item statistics; the import/export wizards use exchange
             Map.entry("org.manabi.ui", Set.of("org.manabi.server", "org.manabi.content", "org.manabi.store",
-                    "org.manabi.search", "org.manabi.quiz", "org.manabi.model", "org.manabi.model.edit")),
+                    "org.manabi.search", "org.manabi.quiz", "org.manabi.exchange", "org.manabi.model",
+                    "org.manabi.model.edit")),
             Map.entry("org.manabi.app", Set.of("org.manabi.ui", "org.manabi.server", "org.manabi.content",
                     "org.manabi.report", "org.manabi.exchange", "org.manabi.store", "org.manabi.search",
                     "org.manabi.model", "org.manabi.model.edit")));
