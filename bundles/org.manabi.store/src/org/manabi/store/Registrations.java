@@ -124,6 +124,24 @@ public final class Registrations {
         });
     }
 
+    /** The registration with this number (a viewing ID or certificate points at it), with its place on the waiting list. */
+    public Optional<Registration> byId(long id) throws StoreException {
+        return database.inTransaction("read a registration", connection -> {
+            Optional<String> token = Optional.empty();
+            try (PreparedStatement query = connection.prepareStatement("SELECT token FROM registration WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        token = Optional.of(rows.getString(1));
+                    }
+                }
+            }
+            Optional<Registration> found = token.isEmpty() ? Optional.empty() : findByToken(connection, token.get());
+            connection.commit();
+            return found;
+        });
+    }
+
     /**
      * Cancels the registration; a seat it held goes to the first person waiting in that pool.
      * Cancelling twice changes nothing the second time.

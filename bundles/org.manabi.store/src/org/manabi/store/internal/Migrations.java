@@ -41,7 +41,8 @@ public final class Migrations {
             "V2__staff.sql",
             "V3__quizzes.sql",
             "V4__live_questions.sql",
-            "V5__personal_data.sql");
+            "V5__personal_data.sql",
+            "V6__vod.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -1,0 +1,128 @@
+package org.manabi.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Receipts for paid registrations. Recording a payment issues the receipt at once, under the next
+ * number: the transaction first advances the single counter row, which holds its lock until
+ * commit, so numbers follow one another without gaps across every node on one database, and a
+ * registration that already has a receipt gets that one back (its transaction is rolled back, and
+ * with it the advance of the counter).
+ */
+public final class Receipts {
+
+    /** The standard consumption-tax rate, which seminar fees bear. */
+    public static final int STANDARD_RATE_PERCENT = 10;
+    private static final String COLUMNS = "receipt_number, registration_id, seminar_id, addressee, description, amount_yen, "
+            + "tax_rate_percent, tax_yen, issued_at, issued_by";
+
+    private final Database database;
+    private final Clock clock;
+
+    public Receipts(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The consumption tax contained in a tax-included amount, rounded down (once per receipt, as the invoice rules allow). */
+    public static int taxIncluded(int amountYen, int ratePercent) {
+        return (int) ((long) amountYen * ratePercent / (100 + ratePercent));
+    }
+
+    /**
+     * Records that {@code registration} paid its fee and issues its receipt, or returns the receipt it
+     * already has.
+     *
+     * @throws IllegalArgumentException when the registration has no fee to pay
+     */
+    public Receipt issue(Registration registration, String description, String staff) throws StoreException {
+        int amount = registration.applicant().feeYen();
+        if (amount <= 0) {
+            throw new IllegalArgumentException("registration " + registration.id() + " has no fee to receipt");
+        }
+        Applicant who = registration.applicant();
+        String addressee = who.organization().isBlank() ? who.name() : who.organization() + " " + who.name();
+        return database.inTransaction("issue a receipt", connection -> {
+            long number;
+            try (PreparedStatement advance = connection.prepareStatement(
+                    "UPDATE receipt_counter SET last_number = last_number + 1 WHERE id = 1")) {
+                advance.executeUpdate();
+            }
+            // read after taking the lock: a receipt committed meanwhile for this registration is seen
+            Optional<Receipt> had = one(connection, "registration_id = ?", registration.id());
+            if (had.isPresent()) {
+                connection.rollback();
+                return had.get();
+            }
+            try (PreparedStatement read = connection.prepareStatement("SELECT last_number FROM receipt_counter WHERE id = 1");
+                    ResultSet rows = read.executeQuery()) {
+                rows.next();
+                number = rows.getLong(1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO receipt (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, number);
+                insert.setLong(2, registration.id());
+                insert.setString(3, registration.seminarId());
+                insert.setString(4, addressee);
+                insert.setString(5, description);
+                insert.setInt(6, amount);
+                insert.setInt(7, STANDARD_RATE_PERCENT);
+                insert.setInt(8, taxIncluded(amount, STANDARD_RATE_PERCENT));
+                insert.setTimestamp(9, Timestamp.from(clock.instant()));
+                insert.setString(10, staff);
+                insert.executeUpdate();
+            }
+            Receipt issued = one(connection, "receipt_number = ?", number).orElseThrow();
+            connection.commit();
+            return issued;
+        });
+    }
+
+    /** The receipt of a registration, if its payment was recorded. */
+    public Optional<Receipt> ofRegistration(long registrationId) throws StoreException {
+        return database.inTransaction("read a receipt", connection -> {
+            Optional<Receipt> found = one(connection, "registration_id = ?", registrationId);
+            connection.commit();
+            return found;
+        });
+    }
+
+    /** Every receipt, by number. */
+    public List<Receipt> all() throws StoreException {
+        return database.inTransaction("read the receipts", connection -> {
+            List<Receipt> all = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM receipt ORDER BY receipt_number");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    all.add(read(rows));
+                }
+            }
+            connection.commit();
+            return all;
+        });
+    }
+
+    private static Optional<Receipt> one(Connection connection, String where, long key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM receipt WHERE " + where)) {
+            query.setLong(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Receipt read(ResultSet rows) throws SQLException {
+        return new Receipt(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                rows.getInt(6), rows.getInt(7), rows.getInt(8), rows.getTimestamp(9).toInstant(), rows.getString(10));
+    }
+}
