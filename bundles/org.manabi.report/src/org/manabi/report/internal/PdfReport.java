@@ -3,8 +3,6 @@ package org.manabi.report.internal;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,30 +33,12 @@ public final class PdfReport {
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
     private static final Color GRID = new Color(0xbb, 0xbb, 0xbb);
 
-    /** Where Japanese TrueType fonts live on the systems Manabi runs on; MANABI_FONT comes first. */
-    static List<Path> fontCandidates() {
-        List<Path> candidates = new ArrayList<>();
-        String chosen = System.getenv("MANABI_FONT");
-        if (chosen != null && !chosen.isBlank()) {
-            candidates.add(Path.of(chosen));
-        }
-        candidates.addAll(List.of(Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
-                Path.of("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
-                Path.of("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
-                Path.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
-                Path.of(System.getProperty("user.home"), "Library/Fonts/ipaexg.ttf"),
-                Path.of("C:/Windows/Fonts/ipaexg.ttf"), Path.of("C:/Windows/Fonts/BIZ-UDGothicR.ttc")));
-        return candidates;
-    }
-
     private PdfReport() {
     }
 
     public static void write(AnnualPlan plan, OutputStream out) throws IOException, ReportException {
-        Path fontFile = fontCandidates().stream().filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".ttf"))
-                .findFirst().orElseThrow(() -> new ReportException(NLS.bind(Messages.Report_noFont, fontCandidates())));
         try (PDDocument document = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(document, fontFile.toFile());
+            PDType0Font font = JapaneseFont.load(document);
             String title = NLS.bind(Messages.Report_title, plan.fiscalYear());
             document.getDocumentInformation().setTitle(title);
             PDPage first = new PDPage(A4_LANDSCAPE);
@@ -165,42 +145,5 @@ public final class PdfReport {
             total += value;
         }
         return total;
-    }
-
-    /** The few drawing operations the report needs. */
-    private record Canvas(PDPageContentStream page, PDType0Font font) {
-
-        void text(String text, float size, float x, float y, Color color) throws IOException {
-            if (text.isEmpty()) {
-                return;
-            }
-            page.beginText();
-            page.setFont(font, size);
-            page.setNonStrokingColor(color);
-            page.newLineAtOffset(x, y);
-            page.showText(text);
-            page.endText();
-        }
-
-        float width(String text, float size) throws IOException {
-            return font.getStringWidth(text) / 1000 * size;
-        }
-
-        void box(float x, float y, float width, float height, Color color) throws IOException {
-            if (width <= 0) {
-                return;
-            }
-            page.setNonStrokingColor(color);
-            page.addRect(x, y, width, height);
-            page.fill();
-        }
-
-        void line(float x1, float y1, float x2, float y2, Color color) throws IOException {
-            page.setStrokingColor(color);
-            page.setLineWidth(0.5f);
-            page.moveTo(x1, y1);
-            page.lineTo(x2, y2);
-            page.stroke();
-        }
     }
 }
