@@ -94,17 +94,24 @@ public final class Catalogue implements SeatLimits {
     private record Snapshot(Map<String, Offer> offers, Map<String, Paper> quizzes, Map<String, Paper> surveys) {
     }
 
+    private final ContentRepository content;
     private volatile Snapshot snapshot;
 
-    private Catalogue(Snapshot snapshot) {
+    private Catalogue(ContentRepository content, Snapshot snapshot) {
+        this.content = content;
         this.snapshot = snapshot;
     }
 
     /** A catalogue of {@code content} that follows its changes. */
     public static Catalogue of(ContentRepository content) {
-        Catalogue catalogue = new Catalogue(snapshot(content));
+        Catalogue catalogue = new Catalogue(content, snapshot(content));
         content.addListener(repository -> catalogue.snapshot = snapshot(content));
         return catalogue;
+    }
+
+    /** The content repository this catalogue follows: the other snapshots of the server (VOD) are taken from it. */
+    public ContentRepository content() {
+        return content;
     }
 
     /** The quiz of the published seminar {@code seminarId}, if it has one. */

@@ -1,6 +1,7 @@
 package org.manabi.server;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.jetty.util.InetAddressSet;
@@ -19,9 +20,32 @@ import org.eclipse.jetty.util.InetAddressSet;
  *                         ({@code 127.0.0.1}), CIDR ranges ({@code 10.0.0.0/8}) or ranges
  *                         ({@code 10.0.0.1-10.0.0.9}); empty: nobody's
  * @param metricsFrom      the client addresses {@code GET /metrics} answers, in the same forms
+ * @param invoiceIssuer    who issues the receipts (name and qualified-invoice registration number),
+ *                         or {@code null}: then no receipt can be issued and staff are told why
+ * @param videoFolder      where video files too large for the repository are kept ({@code <data>/videos}):
+ *                         a video's file is looked for there, under the same path as in the content
+ *                         folder, when the content folder lacks it; {@code null}: the content folder only
  */
 public record ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute,
-        List<String> trustedProxies, List<String> metricsFrom) {
+        List<String> trustedProxies, List<String> metricsFrom, InvoiceIssuer invoiceIssuer, Path videoFolder) {
+
+    /**
+     * The issuer printed on receipts.
+     *
+     * @param registrationNumber {@code T} and 13 digits, as the tax office registered the issuer
+     */
+    public record InvoiceIssuer(String name, String registrationNumber) {
+
+        public InvoiceIssuer {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("the receipts' issuer needs a name");
+            }
+            if (registrationNumber == null || !registrationNumber.matches("T[0-9]{13}")) {
+                throw new IllegalArgumentException("a qualified-invoice registration number is T and 13 digits, not "
+                        + registrationNumber);
+            }
+        }
+    }
 
     /** Metrics for this machine only: the monitoring agent beside the server. */
     public static final List<String> LOCAL_METRICS = List.of("127.0.0.1", "::1");
@@ -41,9 +65,21 @@ public record ServerSettings(URI publicUri, int registrationsPerMinute, int logi
         addresses("metrics-from", metricsFrom);
     }
 
-    /** No proxy trusted, metrics for this machine only. */
+    /** No proxy trusted, metrics for this machine only, no receipts, videos in the content folder only. */
     public ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute) {
         this(publicUri, registrationsPerMinute, loginsPerMinute, List.of(), LOCAL_METRICS);
+    }
+
+    /** No receipts, videos in the content folder only. */
+    public ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute, List<String> trustedProxies,
+            List<String> metricsFrom) {
+        this(publicUri, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom, null, null);
+    }
+
+    /** These settings with the receipts' issuer and the video folder given. */
+    public ServerSettings withVod(InvoiceIssuer issuer, Path videos) {
+        return new ServerSettings(publicUri, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom, issuer,
+                videos);
     }
 
     /** The addresses and ranges of {@code entries} as one set; {@code setting} names them in an error. */

@@ -14,16 +14,22 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.manabi.server.internal.AccessLog;
 import org.manabi.server.internal.ApiServlet;
 import org.manabi.server.internal.CalendarServlet;
-import org.manabi.server.internal.AccessLog;
+import org.manabi.server.internal.CertificateDesk;
+import org.manabi.server.internal.CertificatePages;
+import org.manabi.server.internal.ContentFiles;
+import org.manabi.server.internal.DocumentPages;
 import org.manabi.server.internal.HealthServlet;
+import org.manabi.server.internal.MailQueue;
 import org.manabi.server.internal.Metrics;
 import org.manabi.server.internal.MetricsServlet;
 import org.manabi.server.internal.ParticipantPages;
 import org.manabi.server.internal.Quizzes;
 import org.manabi.server.internal.RateLimiter;
 import org.manabi.server.internal.ReadinessServlet;
+import org.manabi.server.internal.ReceiptPages;
 import org.manabi.server.internal.RegistrationDesk;
 import org.manabi.server.internal.SecurityHeadersFilter;
 import org.manabi.server.internal.StaffApiServlet;
@@ -32,8 +38,18 @@ import org.manabi.server.internal.StaffGate;
 import org.manabi.server.internal.StaffPages;
 import org.manabi.server.internal.StaticServlet;
 import org.manabi.server.internal.TrustedProxies;
+import org.manabi.server.internal.VodApiServlet;
+import org.manabi.server.internal.VodDesk;
+import org.manabi.server.internal.VodPages;
+import org.manabi.server.internal.VodStaffPages;
 import org.manabi.store.AuditLog;
+import org.manabi.store.Certificates;
+import org.manabi.store.DocumentRequests;
+import org.manabi.store.QuizAttempts;
+import org.manabi.store.Receipts;
 import org.manabi.store.StaffAccounts;
+import org.manabi.store.ViewingIds;
+import org.manabi.store.ViewingProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +59,11 @@ import jakarta.servlet.DispatcherType;
  * The embedded Jetty 12 server of Manabi: the participants' pages ({@code /}, {@code /seminars/…},
  * {@code /r/<token>}) and JSON API ({@code /api/…}, see docs/API.md), the staff pages
  * ({@code /staff/…}) and staff API ({@code /api/staff/…}), and the seminars' iCalendar feed
- * ({@code /calendar.ics}). Every response carries the security headers of the design
+ * ({@code /calendar.ics}), and video on demand: viewing pages and files ({@code /vod/…}), the player's
+ * progress API ({@code /api/vod/…}), password requests for protected documents ({@code /documents/…})
+ * and the staff's VOD page ({@code /staff/vod}); certificates ({@code /certificates/…}) and their
+ * verification ({@code /verify/…}); payments recorded by staff ({@code /staff/payments/…}) and the
+ * receipts they issue ({@code /receipts/…}). Every response carries the security headers of the design
  * (CSP without inline script, nosniff, frame-ancestors, Referrer-Policy); {@code GET /health} tells
  * whether the server is up, {@code GET /ready} whether its database answers, {@code GET /metrics} (for
  * the monitoring system's addresses) its figures in the Prometheus format. One logfmt line per request
@@ -112,6 +132,31 @@ public final class WebServer implements AutoCloseable {
                 "/calendar.ics");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
         Quizzes.mount(context, site, staff, staffDesk);
+        MailQueue mails = new MailQueue(site.mailer(), mailQueue);
+        VodDesk vod = new VodDesk(VodLibrary.of(site.catalogue().content()), new ViewingIds(site.database(), site.clock()),
+                new ViewingProgress(site.database(), site.clock()), mails, site.clock());
+        RateLimiter requestLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
+        context.addServlet(new ServletHolder(new VodPages(vod, site.registrations(), requestLimit, site.settings())),
+                "/vod/*");
+        context.addServlet(new ServletHolder(new VodApiServlet(vod)), "/api/vod/*");
+        DocumentRequests documentRequests = new DocumentRequests(site.database(), site.clock());
+        context.addServlet(new ServletHolder(new VodStaffPages(staff, vod, documentRequests, site.settings())),
+                "/staff/vod/*");
+        context.addServlet(new ServletHolder(new DocumentPages(vod.library(), documentRequests, mails, requestLimit)),
+                "/documents/*");
+        ContentFiles.mount(context, vod.library().root());
+        ViewingIds viewingIds = new ViewingIds(site.database(), site.clock());
+        CertificateDesk certificates = new CertificateDesk(vod.library(), viewingIds,
+                new ViewingProgress(site.database(), site.clock()), new Certificates(site.database(), site.clock()),
+                site.catalogue(), new QuizAttempts(site.database(), site.clock()), site.clock());
+        ServletHolder certificatePages = new ServletHolder(new CertificatePages(certificates, site.registrations(),
+                viewingIds, site.settings()));
+        context.getServletHandler().addServletWithMapping(certificatePages, "/certificates/*");
+        context.getServletHandler().addServletWithMapping(certificatePages, "/verify/*");
+        ServletHolder receiptPages = new ServletHolder(new ReceiptPages(site.catalogue(), site.registrations(),
+                new Receipts(site.database(), site.clock()), staff, site.settings()));
+        context.getServletHandler().addServletWithMapping(receiptPages, "/staff/payments/*");
+        context.getServletHandler().addServletWithMapping(receiptPages, "/receipts/*");
         context.addServlet(new ServletHolder(new ParticipantPages(site.catalogue(), site.registrations(), desk,
                 registrationLimit, site.settings(), site.clock(), staff)), "/");
         context.setMaxFormContentSize(64 * 1024);

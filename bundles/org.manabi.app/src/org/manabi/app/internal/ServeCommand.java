@@ -19,6 +19,7 @@ import org.manabi.server.Catalogue;
 import org.manabi.server.Mailer;
 import org.manabi.server.OutboxMailer;
 import org.manabi.server.ServerSettings;
+import org.manabi.server.ServerSettings.InvoiceIssuer;
 import org.manabi.server.SmtpMailer;
 import org.manabi.server.Site;
 import org.manabi.server.WebServer;
@@ -99,6 +100,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--init-admin", paramLabel = "EMAIL", descriptionKey = "option.initAdmin")
     private String initAdmin;
 
+    @Option(names = "--invoice-issuer", paramLabel = "NAME", descriptionKey = "option.invoiceIssuer")
+    private String invoiceIssuer;
+
+    @Option(names = "--invoice-number", paramLabel = "T0000000000000", descriptionKey = "option.invoiceNumber")
+    private String invoiceNumber;
+
     private final InputStream in;
     private ServeConfiguration configuration;
 
@@ -119,6 +126,15 @@ final class ServeCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + (origin == null ? "--port" : origin) + " " + port
                     + " is not a port number (0 to 65535; 0 picks a free one)");
             return origin == null ? 2 : 1;
+        }
+        InvoiceIssuer issuer = null;
+        if (invoiceIssuer != null || invoiceNumber != null) {
+            try {
+                issuer = new InvoiceIssuer(invoiceIssuer, invoiceNumber);
+            } catch (IllegalArgumentException e) {
+                err.println(spec.qualifiedName() + ": --invoice-issuer and --invoice-number go together: " + e.getMessage());
+                return 2;
+            }
         }
         String adminPassword = null;
         if (initAdmin != null) {
@@ -183,7 +199,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Site site = Site.of(Catalogue.of(repository), database,
-                mailer, settings);
+                mailer, settings.withVod(issuer, dataFolder.resolve("videos")));
         WebServer server;
         try {
             server = WebServer.start(host, port, site);

@@ -314,6 +314,8 @@ public final class ParticipantPages extends HttpServlet {
         // the quiz and survey pages (QuizPages) take confirmed registrations only
         model.put("quiz", r.status() == RegistrationStatus.CONFIRMED && catalogue.quiz(r.seminarId()).isPresent());
         model.put("survey", r.status() == RegistrationStatus.CONFIRMED && catalogue.survey(r.seminarId()).isPresent());
+        // a seminar with a recording: the button that issues the viewing ID (VodPages)
+        model.put("vod", r.status() == RegistrationStatus.CONFIRMED && offer.map(o -> o.vodOpens() != null).orElse(false));
         Optional<StaffMember> member = staff.member(request);
         if (member.isPresent() && member.get().mayRead(r.seminarId())) {
             // staff in the seminar's scope who scanned the code: who this is, and the check-in button

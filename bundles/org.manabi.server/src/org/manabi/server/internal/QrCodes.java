@@ -31,18 +31,32 @@ final class QrCodes {
 
     /** The PNG of a QR code of {@code text}, with error correction M and the standard quiet zone of 4 modules. */
     static byte[] png(String text) {
-        BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+            return png(matrix(text));
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory does not fail", e);
+        }
+    }
+
+    /** The modules of the same QR code, {@code [y][x]} true where dark, for drawing it as vectors (a PDF). */
+    static boolean[][] modules(String text) {
+        BitMatrix matrix = matrix(text);
+        boolean[][] modules = new boolean[matrix.getHeight()][matrix.getWidth()];
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                modules[y][x] = matrix.get(x, y);
+            }
+        }
+        return modules;
+    }
+
+    private static BitMatrix matrix(String text) {
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
                     EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
         } catch (WriterException e) {
             throw new IllegalArgumentException("a link of " + text.length() + " characters does not fit a QR code", e);
-        }
-        try {
-            return png(matrix);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory does not fail", e);
         }
     }
 

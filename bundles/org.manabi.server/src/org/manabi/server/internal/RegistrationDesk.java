@@ -23,8 +23,6 @@ import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes registrations from the pages and the API alike: checks what the participant entered,
@@ -69,17 +67,15 @@ public final class RegistrationDesk {
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegistrationDesk.class);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     /** Hiragana, katakana, the long-vowel mark, middle dot and spaces: a reading, not kanji or Latin letters. */
     private static final Pattern KANA = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}ー・ 　]+");
-    private static final int MAX_TEXT = 200;
+    static final int MAX_TEXT = 200;
     private static final int MAX_ANSWER = 4000;
 
     private final Catalogue catalogue;
     private final Registrations registrations;
-    private final Mailer mailer;
-    private final ExecutorService mailQueue;
+    private final MailQueue mails;
     private final Clock clock;
     private final Metrics metrics;
 
@@ -87,8 +83,7 @@ public final class RegistrationDesk {
             Clock clock, Metrics metrics) {
         this.catalogue = catalogue;
         this.registrations = registrations;
-        this.mailer = mailer;
-        this.mailQueue = mailQueue;
+        this.mails = new MailQueue(mailer, mailQueue);
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -201,20 +196,13 @@ public final class RegistrationDesk {
         Object[] arguments = { registration.applicant().name(), title, status,
                 texts.get("pool_" + registration.pool().key()), registration.applicant().feeYen(),
                 link(site, registration.token()).toString() };
-        Email email = new Email(registration.applicant().email(), texts.format(kind + "_subject", arguments),
-                texts.format(kind + "_body", arguments));
-        mailQueue.execute(() -> {
-            try {
-                mailer.send(email);
-            } catch (Exception e) {
-                // the registration stands and its link is on the participant's screen; staff see this in the log
-                LOG.warn("The {} email to {} for {} could not be sent: {}", kind, email.to(), registration.seminarId(),
-                        e.getMessage());
-            }
-        });
+        // the registration stands and its link is on the participant's screen; staff see a failure in the log
+        mails.send(new Email(registration.applicant().email(), texts.format(kind + "_subject", arguments),
+                texts.format(kind + "_body", arguments)), kind + " email for " + registration.seminarId());
     }
 
-    private static String text(String field, String value, int max) throws InputProblem {
+    /** A required text field, trimmed and NFC-normalised, without control characters, at most {@code max} long. */
+    static String text(String field, String value, int max) throws InputProblem {
         if (value == null || value.isBlank()) {
             throw new InputProblem(field, "error_required");
         }

@@ -15,8 +15,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class SecurityHeadersFilter implements Filter {
 
-    /** No inline script, no plug-ins, no framing; forms post only to this server. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
+    /**
+     * No inline script, no plug-ins, no framing; forms post only to this server. Videos may also come
+     * from the HTTPS addresses the content names (a recording on a streaming host).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; media-src 'self' https:; "
+            + "object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Override

@@ -422,8 +422,13 @@ public final class StaffPages extends HttpServlet {
     private void render(HttpServletRequest request, HttpServletResponse response, Texts texts, StaffMember staff,
             String template, String title, Map<String, Object> model, int status) throws IOException {
         Map<String, Object> scope = new HashMap<>(model);
-        scope.put("staff", Map.of("email", staff.email(), "admin", staff.admin(), "csrf", Csrf.token(request, response)));
+        scope.put("staff", nav(staff, request, response));
         pages.render(request, response, status, template, texts, title, scope);
+    }
+
+    /** What the staff navigation ({@code staff_nav.mustache}) shows: who is logged in, and the log-out form's token. */
+    static Map<String, Object> nav(StaffMember staff, HttpServletRequest request, HttpServletResponse response) {
+        return Map.of("email", staff.email(), "admin", staff.admin(), "csrf", Csrf.token(request, response));
     }
 
     /** Name, reading, organisation, address and check-in of a registration, for a row. */

@@ -13,7 +13,7 @@ public final class StaticServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> TYPES = Map.of("css", "text/css;charset=utf-8", "png", "image/png",
-            "svg", "image/svg+xml");
+            "svg", "image/svg+xml", "js", "text/javascript;charset=utf-8");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

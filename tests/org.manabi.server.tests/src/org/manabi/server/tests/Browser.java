@@ -43,6 +43,11 @@ final class Browser {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A GET with more headers, name and value in turn ({@code "Range", "bytes=0-99"}). */
+    HttpResponse<byte[]> bytes(String path, String... headers) throws Exception {
+        return http.send(request(path).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts {@code form} as it is: no CSRF token is added. */
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()

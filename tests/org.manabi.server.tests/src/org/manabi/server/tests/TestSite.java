@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +76,66 @@ final class TestSite implements AutoCloseable {
             </manabi:Curriculum>
             """;
 
+    /**
+     * The VOD part, written only where a test asks for it ({@link #withVod()}): a video set that
+     * staff approve (window November 2026) with a file and an external video, a trial set that
+     * issues IDs at once for 14 days, a hybrid seminar whose recording opens at 10:00 on 20 November.
+     */
+    static final String VOD_CURRICULUM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manabi:Curriculum xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                xmlns:manabi="http://manabi.org/model/1.0" id="vod" title="VOD">
+              <organisations id="vod-host" name="テスト工業会 教育委員会" kind="committee"/>
+              <plans id="vod-plan" fiscalYear="2026">
+                <seminars id="vod-set-2026" title="ビデオ学習" englishTitle="Video learning" kind="vodCourse" level="all"
+                    delivery="vod" status="published">
+                  <pools id="vod-set-2026-web" mode="web" capacityState="number" capacity="100"/>
+                  <materials xsi:type="manabi:Video" id="set-video" title="第1回" durationSeconds="100" location="videos/sample.webm">
+                    <chapters title="はじめに" startSecond="0"/>
+                    <chapters title="本題" startSecond="40"/>
+                  </materials>
+                  <materials xsi:type="manabi:Video" id="set-remote" title="第2回" durationSeconds="60" location="https://videos.example.jp/2.mp4"/>
+                  <materials xsi:type="manabi:ProtectedDocument" id="set-handout" title="配布資料" file="handout.pdf"/>
+                  <vodWindow opens="2026-11-01T10:00" closes="2026-11-30T23:59"/>
+                  <certificateRule requiresWatching="true" hours="1.5"/>
+                </seminars>
+                <seminars id="vod-trial-2026" title="お試し" englishTitle="Trial" kind="vodCourse" level="all"
+                    delivery="vod" status="published">
+                  <fee free="true"/>
+                  <pools id="vod-trial-2026-web" mode="web" capacityState="number" capacity="100"/>
+                  <materials xsi:type="manabi:Video" id="trial-video" title="サンプル" durationSeconds="8" location="videos/sample.webm"/>
+                  <vodWindow opens="2026-04-01T00:00" closes="2027-03-31T23:59" automaticApproval="true" idValidDays="14"/>
+                  <certificateRule requiresWatching="true" hours="0.5"/>
+                </seminars>
+                <seminars id="hybrid-2026" title="ハイブリッド" englishTitle="Hybrid" kind="seminar" level="all"
+                    delivery="hybrid" status="published">
+                  <sessions date="2026-11-10" start="13:00" end="16:00"/>
+                  <fee free="true"/>
+                  <pools id="hybrid-2026-web" mode="web" capacityState="number" capacity="10"/>
+                  <materials xsi:type="manabi:Video" id="hybrid-video" title="録画" durationSeconds="10800" location="videos/sample.webm"/>
+                  <vodWindow opens="2026-11-20T10:00" closes="2026-12-20T23:59"/>
+                  <certificateRule requiresAttendance="true" requiresWatching="true" hours="3.0"/>
+                </seminars>
+                <seminars id="attend-2026" title="出席で修了" englishTitle="Attendance course" kind="seminar" level="all"
+                    delivery="onsite" status="published" host="vod-host">
+                  <sessions date="2026-11-10" start="13:00" end="15:00"/>
+                  <fee memberYen="5000" nonMemberYen="8000"/>
+                  <pools id="attend-2026-onsite" mode="onsite" capacityState="number" capacity="10"/>
+                  <certificateRule requiresAttendance="true" hours="2.0"/>
+                </seminars>
+                <seminars id="quiz-2026" title="合格で修了" englishTitle="Quiz course" kind="seminar" level="all"
+                    delivery="web" status="published">
+                  <sessions date="2026-11-12" start="13:00" end="15:00"/>
+                  <fee free="true"/>
+                  <pools id="quiz-2026-web" mode="web" capacityState="number" capacity="10"/>
+                  <certificateRule requiresPassing="true" hours="1.0"/>
+                </seminars>
+              </plans>
+            </manabi:Curriculum>
+            """;
+
     final Path folder;
+    final TestClock clock = new TestClock(NOW);
     final Database database;
     final Site site;
     final WebServer server;
@@ -95,13 +152,40 @@ final class TestSite implements AutoCloseable {
 
     /** With {@code mailer} {@code null}, mails are collected in {@link #mails}. */
     TestSite(ServerSettings settings, Mailer mailer) throws Exception {
+        this(settings, mailer, Map.of());
+    }
+
+    /** The test curriculum and the VOD one, with its video file ({@link #VIDEO}); mails in {@link #mails}. */
+    static TestSite withVod() throws Exception {
+        return new TestSite(ServerSettings.DEFAULT.withVod(ISSUER, null), null, Map.of("vod.manabi", VOD_CURRICULUM.getBytes(StandardCharsets.UTF_8),
+                "videos/sample.webm", VIDEO));
+    }
+
+    /** The receipts' issuer of {@link #withVod()}. */
+    static final ServerSettings.InvoiceIssuer ISSUER = new ServerSettings.InvoiceIssuer("一般社団法人 テスト工業会",
+            "T1234567890123");
+
+    /** The bytes of the test video: not a real video, but range requests only count bytes. */
+    static final byte[] VIDEO = video();
+
+    private static byte[] video() {
+        byte[] bytes = new byte[100_000];
+        new java.util.Random(8).nextBytes(bytes);
+        return bytes;
+    }
+
+    private TestSite(ServerSettings settings, Mailer mailer, Map<String, byte[]> moreContent) throws Exception {
         folder = Files.createTempDirectory("manabi-server-test");
         Path content = Files.createDirectories(folder.resolve("content"));
         Files.writeString(content.resolve("test.manabi"), CURRICULUM, StandardCharsets.UTF_8);
+        for (Map.Entry<String, byte[]> file : moreContent.entrySet()) {
+            Path path = content.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue());
+        }
         ContentRepository repository = ContentRepository.open(content);
         Catalogue catalogue = Catalogue.of(repository);
         database = Database.openH2(folder.resolve("data"));
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         site = new Site(catalogue, database, new Registrations(database, catalogue, clock),
                 mailer != null ? mailer : mails::add,
                 settings, clock);

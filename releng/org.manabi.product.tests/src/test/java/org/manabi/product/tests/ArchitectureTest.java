@@ -43,8 +43,9 @@ class ArchitectureTest {
             Map.entry("org.manabi.store", Set.of()),
             // grading, shuffling and item statistics over the model's quizzes: pure, no store, no server
             Map.entry("org.manabi.quiz", Set.of("org.manabi.model")),
+            // the server hands certificates and receipts to report, which lays out the committee's PDFs
             Map.entry("org.manabi.server", Set.of("org.manabi.content", "org.manabi.store", "org.manabi.search",
-                    "org.manabi.quiz", "org.manabi.model", "org.manabi.model.edit")),
+                    "org.manabi.quiz", "org.manabi.report", "org.manabi.model", "org.manabi.model.edit")),
             // the Results view shows the quiz bundle's item statistics; the import/export wizards use exchange
             Map.entry("org.manabi.ui", Set.of("org.manabi.server", "org.manabi.content", "org.manabi.store",
                     "org.manabi.search", "org.manabi.quiz", "org.manabi.exchange", "org.manabi.model",

@@ -1,0 +1,115 @@
+// Records what the viewer really plays of the video on the VOD player page and reports it to the
+// server, which merges the parts and decides completion (ViewingProgress). Only played stretches
+// are reported: a seek closes the current stretch and starts a new one where playing resumes, so
+// skipping ahead never counts as watched. An external file because the CSP forbids inline script.
+(function () {
+  'use strict';
+  var video = document.getElementById('player');
+  if (!video) {
+    return;
+  }
+  var url = video.getAttribute('data-progress');
+  var status = document.getElementById('progress');
+  var pending = [];      // [start, end] in seconds, played since the last report that arrived
+  var start = null;      // where the stretch being played began
+  var last = null;       // the last position seen while playing
+  var sending = false;
+  // a jump larger than this between two time updates is a seek, not playing
+  var JUMP = 2;
+
+  function close() {
+    if (start !== null && last !== null) {
+      var now = video.currentTime;
+      if (!video.seeking && now >= last && now - last <= JUMP) {
+        last = now;
+      }
+      if (last > start) {
+        pending.push([start, last]);
+      }
+    }
+    start = null;
+  }
+
+  function send() {
+    if (sending) {
+      return;
+    }
+    var parts = pending;
+    pending = [];
+    sending = true;
+    fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ played: parts })
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.json();
+    }).then(function (progress) {
+      status.textContent = progress.summary;
+      status.setAttribute('data-completed', String(progress.completed));
+      var items = document.querySelectorAll('ol.chapters li');
+      progress.chaptersSeen.forEach(function (index) {
+        if (items[index]) {
+          items[index].classList.add('seen');
+        }
+      });
+    }).catch(function () {
+      // keep the parts for the next report
+      pending = parts.concat(pending);
+    }).then(function () {
+      sending = false;
+    });
+  }
+
+  video.addEventListener('play', function () {
+    if (start === null && pending.length === 0) {
+      send(); // the first report starts the server's clock for this video
+    }
+  });
+  video.addEventListener('playing', function () {
+    start = video.currentTime;
+    last = start;
+  });
+  video.addEventListener('timeupdate', function () {
+    if (video.paused || video.seeking) {
+      return;
+    }
+    var now = video.currentTime;
+    if (start === null) {
+      start = now;
+    } else if (now < last || now - last > JUMP) {
+      close();
+      start = now;
+    }
+    last = now;
+  });
+  video.addEventListener('seeking', close);
+  video.addEventListener('pause', function () {
+    close();
+    send();
+  });
+  video.addEventListener('ended', function () {
+    close();
+    send();
+  });
+  setInterval(function () {
+    if (!video.paused && start !== null) {
+      close();
+      start = video.currentTime;
+      last = start;
+      send();
+    }
+  }, 10000);
+
+  // chapter links seek in the player instead of opening the file
+  Array.prototype.forEach.call(document.querySelectorAll('ol.chapters a[data-start]'), function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      video.currentTime = Number(link.getAttribute('data-start'));
+      video.play();
+    });
+  });
+}());
