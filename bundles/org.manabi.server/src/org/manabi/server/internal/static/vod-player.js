@@ -35,6 +35,7 @@
       return;
     }
     var parts = pending;
+    var arrived = false;
     pending = [];
     sending = true;
     fetch(url, {
@@ -48,6 +49,7 @@
       }
       return response.json();
     }).then(function (progress) {
+      arrived = true;
       status.textContent = progress.summary;
       status.setAttribute('data-completed', String(progress.completed));
       var items = document.querySelectorAll('ol.chapters li');
@@ -61,6 +63,10 @@
       pending = parts.concat(pending);
     }).then(function () {
       sending = false;
+      // what was played while this report was on its way (the end, after a pause) goes now
+      if (arrived && pending.length > 0) {
+        send();
+      }
     });
   }
 
