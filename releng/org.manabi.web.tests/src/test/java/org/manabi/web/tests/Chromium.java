@@ -53,7 +53,9 @@ final class Chromium implements AutoCloseable {
         // refused connections (updates, sync, safe browsing) and pages load late or never
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1024,900", "--lang=" + language, "--user-data-dir=" + profile);
+                "--window-size=1024,900", "--lang=" + language, "--user-data-dir=" + profile,
+                // the VOD journey starts the player from the test, as a click would
+                "--autoplay-policy=no-user-gesture-required");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         // an alert an injected script might open must stay open for the test to find, not be dismissed
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
