@@ -36,8 +36,8 @@ public final class VodLibrary {
     }
 
     /**
-     * A video: a file under the content folder ({@code file}, relative to it, may not exist yet)
-     * or an external address ({@code external}); exactly one of the two is set.
+     * A video: a file ({@code file}, relative to the content folder; kept there or in the video
+     * folder, or not there yet) or an external address ({@code external}); exactly one is set.
      */
     public record VideoSource(String id, String seminarId, String title, int durationSeconds, Path file, URI external,
             List<Chapter> chapters) {
@@ -81,23 +81,33 @@ public final class VodLibrary {
     }
 
     private final Path root;
+    private final Path videoFolder;
     private volatile Map<String, Course> courses;
 
-    private VodLibrary(Path root, Map<String, Course> courses) {
+    private VodLibrary(Path root, Path videoFolder, Map<String, Course> courses) {
         this.root = root;
+        this.videoFolder = videoFolder;
         this.courses = courses;
     }
 
-    /** The library of {@code content}, following its changes. */
-    public static VodLibrary of(ContentRepository content) {
-        VodLibrary library = new VodLibrary(content.root(), snapshot(content));
+    /**
+     * The library of {@code content}, following its changes; video files are looked for in the
+     * content folder, then in {@code videoFolder} (may be {@code null}) under the same path.
+     */
+    public static VodLibrary of(ContentRepository content, Path videoFolder) {
+        VodLibrary library = new VodLibrary(content.root(), videoFolder, snapshot(content));
         content.addListener(repository -> library.courses = snapshot(content));
         return library;
     }
 
-    /** The content folder, under which the videos' files are. */
+    /** The content folder. */
     public Path root() {
         return root;
+    }
+
+    /** The folder of video files kept outside the repository, or {@code null}. */
+    public Path videoFolder() {
+        return videoFolder;
     }
 
     public Optional<Course> course(String seminarId) {
@@ -172,8 +182,17 @@ public final class VodLibrary {
                 chapters);
     }
 
-    /** Whether the file of {@code video} is there to be served. */
+    /** Whether the file of {@code video} is there to be served, in the content folder or the video folder. */
     public boolean hasFile(VideoSource video) {
+        return inContent(video) || inVideoFolder(video);
+    }
+
+    /** Whether the file of {@code video} is in the content folder (which wins over the video folder). */
+    public boolean inContent(VideoSource video) {
         return video.file() != null && Files.isRegularFile(root.resolve(video.file()));
+    }
+
+    private boolean inVideoFolder(VideoSource video) {
+        return video.file() != null && videoFolder != null && Files.isRegularFile(videoFolder.resolve(video.file()));
     }
 }

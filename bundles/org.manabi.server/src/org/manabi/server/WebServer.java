@@ -133,7 +133,7 @@ public final class WebServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
         Quizzes.mount(context, site, staff, staffDesk);
         MailQueue mails = new MailQueue(site.mailer(), mailQueue);
-        VodDesk vod = new VodDesk(VodLibrary.of(site.catalogue().content()), new ViewingIds(site.database(), site.clock()),
+        VodDesk vod = new VodDesk(VodLibrary.of(site.catalogue().content(), site.settings().videoFolder()), new ViewingIds(site.database(), site.clock()),
                 new ViewingProgress(site.database(), site.clock()), mails, site.clock());
         RateLimiter requestLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
         context.addServlet(new ServletHolder(new VodPages(vod, site.registrations(), requestLimit, site.settings())),
@@ -144,7 +144,7 @@ public final class WebServer implements AutoCloseable {
                 "/staff/vod/*");
         context.addServlet(new ServletHolder(new DocumentPages(vod.library(), documentRequests, mails, requestLimit)),
                 "/documents/*");
-        ContentFiles.mount(context, vod.library().root());
+        ContentFiles.mount(context, vod.library());
         ViewingIds viewingIds = new ViewingIds(site.database(), site.clock());
         CertificateDesk certificates = new CertificateDesk(vod.library(), viewingIds,
                 new ViewingProgress(site.database(), site.clock()), new Certificates(site.database(), site.clock()),

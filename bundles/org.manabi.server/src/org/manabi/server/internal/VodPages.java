@@ -209,7 +209,7 @@ public final class VodPages extends HttpServlet {
             return;
         }
         response.setHeader("Cache-Control", "private, no-transform");
-        ContentFiles.forward(request, response, desk.library().root(), video.get().file());
+        ContentFiles.forward(request, response, desk.library(), video.get());
     }
 
     private void issue(HttpServletRequest request, HttpServletResponse response, Texts texts)

@@ -113,6 +113,7 @@ final class TestSite implements AutoCloseable {
                   <fee free="true"/>
                   <pools id="hybrid-2026-web" mode="web" capacityState="number" capacity="10"/>
                   <materials xsi:type="manabi:Video" id="hybrid-video" title="録画" durationSeconds="10800" location="videos/sample.webm"/>
+                  <materials xsi:type="manabi:Video" id="hybrid-extra" title="補足" durationSeconds="60" location="videos/extra.webm"/>
                   <vodWindow opens="2026-11-20T10:00" closes="2026-12-20T23:59"/>
                   <certificateRule requiresAttendance="true" requiresWatching="true" hours="3.0"/>
                 </seminars>
@@ -152,14 +153,18 @@ final class TestSite implements AutoCloseable {
 
     /** With {@code mailer} {@code null}, mails are collected in {@link #mails}. */
     TestSite(ServerSettings settings, Mailer mailer) throws Exception {
-        this(settings, mailer, Map.of());
+        this(settings, mailer, Map.of(), Map.of());
     }
 
     /** The test curriculum and the VOD one, with its video file ({@link #VIDEO}); mails in {@link #mails}. */
     static TestSite withVod() throws Exception {
-        return new TestSite(ServerSettings.DEFAULT.withVod(ISSUER, null), null, Map.of("vod.manabi", VOD_CURRICULUM.getBytes(StandardCharsets.UTF_8),
-                "videos/sample.webm", VIDEO));
+        return new TestSite(ServerSettings.DEFAULT.withVod(ISSUER, null), null, Map.of("vod.manabi",
+                VOD_CURRICULUM.getBytes(StandardCharsets.UTF_8), "videos/sample.webm", VIDEO), Map.of("videos/extra.webm",
+                        EXTRA_VIDEO));
     }
+
+    /** A video kept in the video folder ({@code <folder>/videos}), not in the content: the hybrid seminar's second. */
+    static final byte[] EXTRA_VIDEO = "not in the repository".repeat(100).getBytes(StandardCharsets.US_ASCII);
 
     /** The receipts' issuer of {@link #withVod()}. */
     static final ServerSettings.InvoiceIssuer ISSUER = new ServerSettings.InvoiceIssuer("一般社団法人 テスト工業会",
@@ -174,8 +179,17 @@ final class TestSite implements AutoCloseable {
         return bytes;
     }
 
-    private TestSite(ServerSettings settings, Mailer mailer, Map<String, byte[]> moreContent) throws Exception {
+    private TestSite(ServerSettings settings, Mailer mailer, Map<String, byte[]> moreContent,
+            Map<String, byte[]> videoFolderFiles) throws Exception {
         folder = Files.createTempDirectory("manabi-server-test");
+        if (!videoFolderFiles.isEmpty()) {
+            Path videos = folder.resolve("videos");
+            for (Map.Entry<String, byte[]> file : videoFolderFiles.entrySet()) {
+                Files.createDirectories(videos.resolve(file.getKey()).getParent());
+                Files.write(videos.resolve(file.getKey()), file.getValue());
+            }
+            settings = settings.withVod(settings.invoiceIssuer(), videos);
+        }
         Path content = Files.createDirectories(folder.resolve("content"));
         Files.writeString(content.resolve("test.manabi"), CURRICULUM, StandardCharsets.UTF_8);
         for (Map.Entry<String, byte[]> file : moreContent.entrySet()) {

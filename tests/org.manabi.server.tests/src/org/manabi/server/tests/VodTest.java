@@ -90,6 +90,7 @@ class VodTest {
         assertEquals(200, whole.statusCode());
         assertArrayEquals(TestSite.VIDEO, whole.body());
         assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElse(""));
+        assertEquals("video/webm", whole.headers().firstValue("Content-Type").orElse(""));
 
         HttpResponse<byte[]> first = browser.bytes(media, "Range", "bytes=0-99");
         assertEquals(206, first.statusCode());
@@ -123,6 +124,19 @@ class VodTest {
         String etag = whole.headers().firstValue("ETag").orElseThrow();
         assertEquals(200, browser.bytes(media, "Range", "bytes=0-9", "If-Range", etag).statusCode(),
                 "a weak entity tag never matches for If-Range");
+    }
+
+    @Test
+    void aVideoKeptInTheDataFoldersVideosIsServedLikeOneInTheContent() throws Exception {
+        String media = "/vod/" + hybridId() + "/hybrid-extra/media";
+
+        HttpResponse<byte[]> whole = browser.bytes(media);
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(TestSite.EXTRA_VIDEO, whole.body());
+        HttpResponse<byte[]> part = browser.bytes(media, "Range", "bytes=10-19");
+        assertEquals(206, part.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(TestSite.EXTRA_VIDEO, 10, 20), part.body());
+        assertEquals(404, browser.bytes("/vod-files/videos/videos/extra.webm").statusCode());
     }
 
     @Test
