@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.manabi.store.Pool;
+import org.manabi.store.QuizAttempt;
+import org.manabi.store.QuizAttempts;
 import org.manabi.store.Registration;
 import org.manabi.store.StaffRole;
 
@@ -140,12 +142,36 @@ class CertificatesAndReceiptsTest {
     }
 
     @Test
-    void aRuleOfPassingWaitsForRecordedQuizResults() throws Exception {
+    void aRuleOfPassingNeedsASubmittedAttemptAtThePassMark() throws Exception {
         Registration r = site.register("quiz-2026", Pool.WEB, "森 大輔", "もり だいすけ", Map.of());
         String page = "/certificates/r/" + r.token();
         assertTrue(browser.get(page).body().contains("Passed the quiz: no result recorded yet"));
         assertEquals(page, issue(page));
+
+        QuizAttempts attempts = new QuizAttempts(site.database, site.clock);
+        String participant = QuizAttempts.ofRegistration(r.id());
+        RightChoice marker = new RightChoice();
+        QuizAttempt failed = attempts.start(participant, "quiz-2026", "quiz-2026-quiz", 2, null, () -> "quiz-2026-q1");
+        attempts.save(failed.id(), Map.of("quiz-2026-q1", "quiz-2026-q1-b"));
+        attempts.submit(failed.id(), 1, marker);
+        assertTrue(browser.get(page).body().contains("Passed the quiz: not yet"));
+        assertEquals(page, issue(page), "0 % is below the pass mark of 60 %");
+
+        QuizAttempt passed = attempts.start(participant, "quiz-2026", "quiz-2026-quiz", 2, null, () -> "quiz-2026-q1");
+        attempts.save(passed.id(), Map.of("quiz-2026-q1", "quiz-2026-q1-a"));
+        attempts.submit(passed.id(), 1, marker);
+        assertTrue(browser.get(page).body().contains("Passed the quiz: done"));
+        assertEquals(page + "/certificate.pdf", issue(page));
         assertEquals(404, browser.get("/certificates/r/not-a-token").statusCode());
+    }
+
+    /** Marks the one test question: choice a is right. */
+    private static final class RightChoice implements QuizAttempts.Marker {
+        @Override
+        public QuizAttempts.Grade mark(String itemId, String response) {
+            boolean right = "quiz-2026-q1-a".equals(response);
+            return new QuizAttempts.Grade(right ? 1 : 0, right ? "correct" : "wrong");
+        }
     }
 
     @Test

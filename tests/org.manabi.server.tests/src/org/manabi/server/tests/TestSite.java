@@ -129,6 +129,12 @@ final class TestSite implements AutoCloseable {
                   <sessions date="2026-11-12" start="13:00" end="15:00"/>
                   <fee free="true"/>
                   <pools id="quiz-2026-web" mode="web" capacityState="number" capacity="10"/>
+                  <quiz id="quiz-2026-quiz" title="確認テスト" attempts="2" passPercent="60">
+                    <questions xsi:type="manabi:SingleChoiceQuestion" id="quiz-2026-q1" text="DICOM の D は？">
+                      <choices id="quiz-2026-q1-a" text="Digital" correct="true"/>
+                      <choices id="quiz-2026-q1-b" text="Data"/>
+                    </questions>
+                  </quiz>
                   <certificateRule requiresPassing="true" hours="1.0"/>
                 </seminars>
               </plans>
