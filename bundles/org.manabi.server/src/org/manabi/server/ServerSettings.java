@@ -89,7 +89,7 @@ public record ServerSettings(URI publicUri, int registrationsPerMinute, int logi
             try {
                 set.add(entry);
             } catch (IllegalArgumentException e) {
-                throw new BadAddressException(setting, entry);
+                throw new BadAddressException(setting, entry.strip());
             }
         }
         return set;
