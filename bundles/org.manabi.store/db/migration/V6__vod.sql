@@ -68,13 +68,12 @@ CREATE TABLE certificate (
 
 -- Receipts (qualified invoices) for paid registrations, numbered without gaps: the single counter
 -- row is locked and advanced in the transaction that writes the receipt, so a number is used
--- exactly when a receipt commits.
+-- exactly when a receipt commits. The row is made by the first receipt, not here: a new database
+-- stays empty, as a restore requires.
 CREATE TABLE receipt_counter (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   last_number BIGINT NOT NULL
 );
-
-INSERT INTO receipt_counter (id, last_number) VALUES (1, 0);
 
 CREATE TABLE receipt (
   receipt_number BIGINT PRIMARY KEY,

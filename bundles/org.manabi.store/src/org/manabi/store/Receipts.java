@@ -50,11 +50,30 @@ public final class Receipts {
         }
         Applicant who = registration.applicant();
         String addressee = who.organization().isBlank() ? who.name() : who.organization() + " " + who.name();
+        for (int tries = 0;; tries++) {
+            try {
+                return issueOnce(registration, description, staff, amount, addressee);
+            } catch (StoreException e) {
+                // the very first receipts, at the same moment: one made the counter row, the others retry
+                if (tries >= 2 || !(e.getCause() instanceof SQLException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Receipt issueOnce(Registration registration, String description, String staff, int amount,
+            String addressee) throws StoreException {
         return database.inTransaction("issue a receipt", connection -> {
             long number;
             try (PreparedStatement advance = connection.prepareStatement(
                     "UPDATE receipt_counter SET last_number = last_number + 1 WHERE id = 1")) {
-                advance.executeUpdate();
+                if (advance.executeUpdate() == 0) {
+                    try (PreparedStatement first = connection.prepareStatement(
+                            "INSERT INTO receipt_counter (id, last_number) VALUES (1, 1)")) {
+                        first.executeUpdate();
+                    }
+                }
             }
             // read after taking the lock: a receipt committed meanwhile for this registration is seen
             Optional<Receipt> had = one(connection, "registration_id = ?", registration.id());
