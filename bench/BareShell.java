@@ -22,7 +22,8 @@ public class BareShell {
             // paint
         }
         long usable = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("bare_swt_usable_ms=" + usable);
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        System.out.println("bare_swt_usable_ms=" + usable + " bare_swt_cpu_ms=" + cpu);
         display.dispose();
     }
 }

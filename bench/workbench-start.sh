@@ -2,15 +2,20 @@
 # Workbench start benchmark (issue 7). Under Xvfb, on a generated content folder of 1,000 seminars
 # (10 curricula x 10 fiscal years x 10 seminars, 8 programme items each), prints on one line:
 #   workbench_usable_ms   JVM start -> the Manabi window open, explorer filled, events dispatched
+#   problems_shown_ms     JVM start -> the Problems view shows the content's validation (after the window)
 #   explorer_*_ms         refresh + expand years/committees/seminars; filter "DICOM"; clear the filter
 #   bare_swt_usable_ms    the peer: the same JVM and SWT opening a bare shell with a tree
+#   *_cpu_ms              CPU time (all threads) each process had used by then: less noisy than wall
+#                         time on a machine shared with other work (load_average says how shared)
 # each the median of BENCH_RUNS (default 3) cold JVM starts. Target: workbench_usable_ms <= 6000.
-# Needs: the built product (./manabi builds it), xvfb-run, python3.
+# Needs: the built product (./manabi builds it; MANABI=/path/to/manabi runs another), xvfb-run, python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-. "$here/.mvn/manabi-env.sh"
-manabi_find_jdk
+# shellcheck source=../features/org.manabi.workbench.feature/rootfiles/unix/find-java.sh
+. "$here/features/org.manabi.workbench.feature/rootfiles/unix/find-java.sh"
+manabi_find_java jdk # javac for the peer
 runs=${BENCH_RUNS:-3}
+manabi=${MANABI:-$here/manabi} # MANABI=… another checkout's ./manabi, or a built product's start script
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -48,25 +53,29 @@ for c in range(10):
 PY
 
 # 2. the product (./manabi builds it when missing) and the peer, compiled before it is timed
-"$here/manabi" --help >/dev/null
-product="$here/releng/org.manabi.product/target/products/org.manabi.product/linux/gtk/x86_64"
+"$manabi" --help >/dev/null
+product=$(dirname "$manabi") # a product's own start script, or a checkout's ./manabi
+[ -d "$product/plugins" ] || product="$product/releng/org.manabi.product/target/products/org.manabi.product/linux/gtk/x86_64/manabi"
 swt=$(ls "$product"/plugins/org.eclipse.swt.gtk.linux.x86_64_*.jar | head -n 1)
 mkdir -p "$work/peer"
 "$JAVA_HOME/bin/javac" -d "$work/peer" -cp "$swt" "$here/bench/BareShell.java"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-field() { sed -E "s/.*$1=([0-9]+).*/\1/"; }
+field() { sed -nE "s/.*$1=([0-9]+).*/\1/p"; }
 : >"$work/manabi.txt"; : >"$work/peer.txt"
 for run in $(seq "$runs"); do
   rm -rf "$work/data"
   JAVA_TOOL_OPTIONS="-Dmanabi.benchmark=true" MANABI_LOG_LEVEL=warn xvfb-run -a -s "-screen 0 1280x1024x24" \
-    "$here/manabi" --content "$work/content" --data "$work/data" --port -1 2>/dev/null \
+    "$manabi" --content "$work/content" --data "$work/data" --port -1 2>/dev/null \
     | grep '^workbench_usable_ms=' >>"$work/manabi.txt"
   xvfb-run -a -s "-screen 0 1280x1024x24" "$JAVA_HOME/bin/java" -Xmx1g -cp "$swt:$work/peer" BareShell 2>/dev/null \
     | grep '^bare_swt_usable_ms=' >>"$work/peer.txt"
 done
 
 usable=$(field workbench_usable_ms <"$work/manabi.txt" | median)
+cpu=$(field workbench_cpu_ms <"$work/manabi.txt" | median)
+problems=$(field problems_shown_ms <"$work/manabi.txt" | median)
+bare_cpu=$(field bare_swt_cpu_ms <"$work/peer.txt" | median)
 expand=$(field explorer_expand_all_ms <"$work/manabi.txt" | median)
 filter=$(field explorer_filter_ms <"$work/manabi.txt" | median)
 clear=$(field explorer_unfilter_ms <"$work/manabi.txt" | median)
@@ -74,4 +83,5 @@ seminars=$(tail -n 1 "$work/manabi.txt" | field seminars)
 bare=$(field bare_swt_usable_ms <"$work/peer.txt" | median)
 echo "runs=$runs seminars=$seminars workbench_usable_ms=$usable bare_swt_usable_ms=$bare" \
   "workbench_vs_bare=$(awk -v a="$usable" -v b="$bare" 'BEGIN { printf "%.1f", a / b }')x" \
+  "workbench_cpu_ms=$cpu bare_swt_cpu_ms=$bare_cpu problems_shown_ms=$problems load_average=$(cut -d ' ' -f 1 /proc/loadavg)" \
   "explorer_expand_all_ms=$expand explorer_filter_ms=$filter explorer_unfilter_ms=$clear target_usable_ms=6000"

@@ -142,13 +142,25 @@ public final class ContentRepository {
     /** Everything wrong with the content: the load problems, then what validation finds in each file. */
     public List<ContentProblem> validate() {
         List<ContentProblem> problems = new ArrayList<>(loadProblems);
-        ContentValidator validator = new ContentValidator();
-        List<Resource> resources = List.copyOf(resourceSet.getResources());
-        for (Resource resource : resources) {
-            problems.addAll(validator.validate(resource, relativePath(resource)));
+        for (Resource resource : List.copyOf(resourceSet.getResources())) {
+            problems.addAll(validate(resource));
         }
-        problems.addAll(validator.duplicateIds(resources, this::relativePath));
+        problems.addAll(duplicateIds());
         return problems;
+    }
+
+    /**
+     * What validation finds in one file of this repository (EMF's constraints and the domain rules),
+     * for callers that validate again only the files that changed; ids used twice across files are
+     * {@link #duplicateIds()}'s.
+     */
+    public List<ContentProblem> validate(Resource resource) {
+        return new ContentValidator().validate(resource, relativePath(resource));
+    }
+
+    /** Ids given to two elements in different files (operational data points at them). */
+    public List<ContentProblem> duplicateIds() {
+        return new ContentValidator().duplicateIds(List.copyOf(resourceSet.getResources()), this::relativePath);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.command.Command;
@@ -80,9 +81,14 @@ public final class CurriculumExplorer extends ViewPart {
     private Text filterText;
     private ExplorerFilter filter;
     private Label status;
+    private ExplorerNodes nodes;
+    private ModelChanges modelChanges;
     private boolean refreshPending;
 
-    private final ModelWatcher modelWatcher = new ModelWatcher(this::scheduleRefresh);
+    private final Consumer<Resource> modelWatcher = changed -> {
+        nodes.invalidate(); // at once: an edit may reveal what it made before the refresh below
+        scheduleRefresh();
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -106,7 +112,8 @@ public final class CurriculumExplorer extends ViewPart {
             filterText.setEnabled(false);
             return;
         }
-        ExplorerContentProvider content = new ExplorerContentProvider(new ExplorerNodes(repository), adapterFactory);
+        nodes = new ExplorerNodes(repository);
+        ExplorerContentProvider content = new ExplorerContentProvider(nodes, adapterFactory);
         viewer.setContentProvider(content);
         filter = new ExplorerFilter(content, labels);
         viewer.setFilters(filter);
@@ -119,7 +126,8 @@ public final class CurriculumExplorer extends ViewPart {
         edits = new ExplorerEdits(repository, adapterFactory);
         undoRedo = new CommandStackActions(getViewSite().getActionBars());
         undoRedo.setStack(edits.domain().getCommandStack());
-        repository.resourceSet().eAdapters().add(modelWatcher);
+        modelChanges = getSite().getService(ModelChanges.class);
+        modelChanges.subscribe(modelWatcher);
         viewer.addDoubleClickListener(event -> open(((IStructuredSelection) event.getSelection()).getFirstElement()));
         createActions();
         addDragAndDrop();
@@ -127,9 +135,16 @@ public final class CurriculumExplorer extends ViewPart {
 
     private void applyFilter() {
         if (!viewer.getControl().isDisposed() && filter.setText(filterText.getText(), viewer.getInput())) {
-            viewer.refresh();
-            if (filter.isActive()) {
-                viewer.expandAll();
+            viewer.getControl().setRedraw(false);
+            try {
+                viewer.refresh();
+                if (filter.isActive()) {
+                    // down to every match, not below it: a word in most seminars' titles would
+                    // otherwise build a tree item for each of their programme items
+                    viewer.setExpandedElements(filter.holders());
+                }
+            } finally {
+                viewer.getControl().setRedraw(true);
             }
         }
     }
@@ -361,8 +376,8 @@ public final class CurriculumExplorer extends ViewPart {
 
     @Override
     public void dispose() {
-        if (repository != null) {
-            repository.resourceSet().eAdapters().remove(modelWatcher);
+        if (modelChanges != null) {
+            modelChanges.unsubscribe(modelWatcher);
         }
         if (undoRedo != null) {
             undoRedo.dispose();

@@ -64,9 +64,20 @@ final class ExplorerContentProvider implements ITreeContentProvider {
         };
     }
 
+    /**
+     * Answered from the model for the levels the tree shows first (a year or committee exists only
+     * with a seminar; a seminar's children are its own lists), so that showing 1,000 seminars does
+     * not build their children's item providers before anyone expands them.
+     */
     @Override
     public boolean hasChildren(Object element) {
-        return getChildren(element).length > 0;
+        return switch (element) {
+            case FiscalYear year -> true;
+            case Committee committee -> true;
+            case Seminar seminar -> !seminar.getProgramme().isEmpty() || !seminar.getMaterials().isEmpty()
+                    || seminar.getQuiz() != null || seminar.getSurvey() != null;
+            default -> getChildren(element).length > 0;
+        };
     }
 
     private ITreeItemContentProvider provider(Object element) {

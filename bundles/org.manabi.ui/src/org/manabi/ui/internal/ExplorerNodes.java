@@ -2,9 +2,11 @@ package org.manabi.ui.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.manabi.content.ContentRepository;
 import org.manabi.model.FiscalYearPlan;
@@ -13,9 +15,9 @@ import org.manabi.model.Seminar;
 
 /**
  * The two levels the committee thinks in above the seminars, across all content files: fiscal years,
- * then the committees hosting seminars in that year. They are derived from the model each time (a
- * seminar moved to another year or host moves in the tree), and compare by value, so the tree keeps
- * what was expanded when it refreshes.
+ * then the committees hosting seminars in that year. They are derived from the model, grouped again
+ * after each change (a seminar moved to another year or host moves in the tree), and compare by
+ * value, so the tree keeps what was expanded when it refreshes.
  */
 final class ExplorerNodes {
 
@@ -38,43 +40,53 @@ final class ExplorerNodes {
     }
 
     private final ContentRepository repository;
+    /** Year → committees (sorted) → seminars (sorted), built on first use after each change. */
+    private Map<Integer, Map<Committee, List<Seminar>>> index;
 
     ExplorerNodes(ContentRepository repository) {
         this.repository = repository;
     }
 
+    /**
+     * Forgets the grouping after the model changed. The tree asks for each node's children as it
+     * expands; grouping once per change, not once per node asked, keeps that linear in the seminars.
+     */
+    void invalidate() {
+        index = null;
+    }
+
     /** Newest first: the year being planned is the one worked on. */
     List<FiscalYear> years() {
-        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-        for (Seminar seminar : seminars()) {
-            years.add(yearOf(seminar));
-        }
-        return years.stream().map(FiscalYear::new).toList();
+        return index().keySet().stream().map(FiscalYear::new).toList();
     }
 
     List<Committee> committees(FiscalYear year) {
-        List<Committee> committees = new ArrayList<>();
-        for (Seminar seminar : seminars()) {
-            Committee committee = new Committee(year.year(), seminar.getHost());
-            if (yearOf(seminar) == year.year() && !committees.contains(committee)) {
-                committees.add(committee);
-            }
-        }
-        committees.sort(Comparator.comparing(committee -> name(committee.host())));
-        return committees;
+        return List.copyOf(index().getOrDefault(year.year(), Map.of()).keySet());
     }
 
     List<Seminar> seminars(Committee committee) {
-        return seminars().stream()
-                .filter(seminar -> yearOf(seminar) == committee.year() && seminar.getHost() == committee.host())
-                .sorted(Comparator.comparing(seminar -> Objects.toString(seminar.getTitle(), ""))).toList();
+        return index().getOrDefault(committee.year(), Map.of()).getOrDefault(committee, List.of());
     }
 
-    private List<Seminar> seminars() {
-        List<Seminar> seminars = new ArrayList<>();
-        repository.curricula().forEach(curriculum -> curriculum.getPlans()
-                .forEach(plan -> seminars.addAll(plan.getSeminars())));
-        return seminars;
+    private Map<Integer, Map<Committee, List<Seminar>>> index() {
+        if (index == null) {
+            Map<Integer, Map<Committee, List<Seminar>>> years = new TreeMap<>(Comparator.reverseOrder());
+            repository.curricula().forEach(curriculum -> curriculum.getPlans().forEach(plan -> plan.getSeminars()
+                    .forEach(seminar -> years.computeIfAbsent(yearOf(seminar), year -> new LinkedHashMap<>())
+                            .computeIfAbsent(new Committee(yearOf(seminar), seminar.getHost()),
+                                    committee -> new ArrayList<>())
+                            .add(seminar))));
+            Comparator<Seminar> byTitle = Comparator.comparing(seminar -> Objects.toString(seminar.getTitle(), ""));
+            years.replaceAll((year, committees) -> {
+                Map<Committee, List<Seminar>> sorted = new LinkedHashMap<>();
+                committees.entrySet().stream().sorted(Comparator.comparing(entry -> name(entry.getKey().host())))
+                        .forEach(entry -> sorted.put(entry.getKey(),
+                                entry.getValue().stream().sorted(byTitle).toList()));
+                return sorted;
+            });
+            index = years;
+        }
+        return index;
     }
 
     static int yearOf(Seminar seminar) {

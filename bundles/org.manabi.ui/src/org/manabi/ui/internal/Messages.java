@@ -49,6 +49,7 @@ public final class Messages extends NLS {
     public static String Problems_file;
     public static String Problems_noContent;
     public static String Problems_summary;
+    public static String Problems_validating;
     public static String Explorer_filter;
     public static String Explorer_fiscalYear;
     public static String Explorer_noHost;

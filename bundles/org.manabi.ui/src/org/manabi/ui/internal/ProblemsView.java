@@ -1,6 +1,13 @@
 package org.manabi.ui.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -32,9 +39,11 @@ import org.manabi.ui.internal.editor.SeminarEditor;
  * the user edits; double-click goes to the element and field.
  * <p>
  * The content folder is not an Eclipse workspace (no resources plug-in, no markers): the view asks
- * the repository itself. Validation runs on the UI thread, a moment after the last change, because
- * the model it reads is the one the editors change there, and EMF models are not thread-safe; it
- * takes milliseconds for a committee's curricula.
+ * the repository itself. Validation runs on the UI thread, because the model it reads is the one the
+ * editors change there and EMF models are not thread-safe; but never on the way to the first window,
+ * and one file at a time: the view opens empty ("validating"), then validates each file in its own
+ * turn of the event loop (so the window answers in between), and after an edit only the file that
+ * changed, a moment after the last change. Ids used twice across files are checked once per round.
  */
 public final class ProblemsView extends ViewPart {
 
@@ -46,23 +55,31 @@ public final class ProblemsView extends ViewPart {
     private ContentRepository repository;
     private TableViewer viewer;
     private Label summary;
+    private ModelChanges modelChanges;
     private boolean validationPending;
+    /** The problems of each file as last validated. */
+    private final Map<Resource, List<ContentProblem>> byFile = new HashMap<>();
+    /** Files changed since (or never) validated, in the order they will be. */
+    private final Set<Resource> stale = new LinkedHashSet<>();
 
-    private final Runnable validation = () -> {
-        validationPending = false;
-        validate();
-    };
+    private final Runnable validation = this::validateNextFile;
 
-    private final ModelWatcher modelWatcher = new ModelWatcher(this::scheduleValidation);
+    private final Consumer<Resource> modelWatcher = changed -> scheduleValidation(changed, SETTLE_MILLIS);
 
-    private final ContentListener saveWatcher = file -> scheduleValidation();
+    /** The domain rules also read the decks on disk: a save validates its file again. */
+    private final ContentListener saveWatcher = file -> repository.resourceSet().getResources().stream()
+            .filter(resource -> repository.relativePath(resource).equals(file)).findFirst()
+            .ifPresent(resource -> scheduleValidation(resource, SETTLE_MILLIS));
 
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         summary = new Label(parent, SWT.NONE);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.H_SCROLL | SWT.V_SCROLL);
+        // virtual: rows are made as they scroll into sight; content with thousands of problems (a
+        // generated timetable outside its sessions) otherwise makes the table the slowest part to show
+        viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
+        viewer.setUseHashlookup(true);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -81,9 +98,12 @@ public final class ProblemsView extends ViewPart {
             summary.setText(Messages.Problems_noContent);
             return;
         }
-        repository.resourceSet().eAdapters().add(modelWatcher);
+        modelChanges = getSite().getService(ModelChanges.class);
+        modelChanges.subscribe(modelWatcher);
         repository.addListener(saveWatcher);
-        validate();
+        viewer.setInput(List.copyOf(repository.loadProblems()));
+        summary.setText(Messages.Problems_validating);
+        scheduleValidation(null, 0);
     }
 
     private void column(String title, int width, java.util.function.Function<ContentProblem, String> text) {
@@ -110,22 +130,57 @@ public final class ProblemsView extends ViewPart {
         });
     }
 
-    private void scheduleValidation() {
-        if (!validationPending && !viewer.getControl().isDisposed()) {
+    /** @param changed the file to validate again, or null for every file */
+    private void scheduleValidation(Resource changed, int delayMillis) {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        if (changed == null) {
+            stale.addAll(repository.resourceSet().getResources());
+        } else {
+            stale.add(changed);
+        }
+        if (!validationPending) {
             validationPending = true;
-            viewer.getControl().getDisplay().timerExec(SETTLE_MILLIS, validation);
+            viewer.getControl().getDisplay().timerExec(delayMillis, validation);
         }
     }
 
-    /** Validates the whole repository now and shows the result. */
-    public void validate() {
-        if (repository == null || viewer.getControl().isDisposed()) {
+    /** Validates the next stale file, and comes back for the one after; shows the result when none is left. */
+    private void validateNextFile() {
+        validationPending = false;
+        if (viewer.getControl().isDisposed()) {
             return;
         }
-        List<ContentProblem> problems = repository.validate();
+        Iterator<Resource> next = stale.iterator();
+        if (next.hasNext()) {
+            Resource file = next.next();
+            next.remove();
+            if (file.getResourceSet() == repository.resourceSet()) {
+                byFile.put(file, repository.validate(file));
+            } else {
+                byFile.remove(file);
+            }
+        }
+        if (!stale.isEmpty()) {
+            validationPending = true;
+            viewer.getControl().getDisplay().asyncExec(validation);
+            return;
+        }
+        List<ContentProblem> problems = new ArrayList<>(repository.loadProblems());
+        for (Resource file : repository.resourceSet().getResources()) {
+            problems.addAll(byFile.getOrDefault(file, List.of()));
+        }
+        problems.addAll(repository.duplicateIds());
         viewer.setInput(problems);
         long errors = problems.stream().filter(p -> p.severity() == ContentProblem.Severity.ERROR).count();
         summary.setText(NLS.bind(Messages.Problems_summary, errors, problems.size() - errors));
+        summary.getParent().layout();
+    }
+
+    /** Whether what is shown is the validation of the model as it is now (for tests). */
+    public boolean isUpToDate() {
+        return !validationPending && stale.isEmpty();
     }
 
     /** The problems shown, for tests that read the real widget's model. */
@@ -177,7 +232,7 @@ public final class ProblemsView extends ViewPart {
     @Override
     public void dispose() {
         if (repository != null) {
-            repository.resourceSet().eAdapters().remove(modelWatcher);
+            modelChanges.unsubscribe(modelWatcher);
             repository.removeListener(saveWatcher);
         }
         super.dispose();

@@ -1,6 +1,7 @@
 package org.manabi.content.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.eclipse.emf.ecore.resource.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.manabi.content.ContentProblem;
 import org.manabi.content.ContentRepository;
+import org.manabi.model.ProgrammeItem;
 
 /**
  * Each domain rule with a case that breaks it and the valid seminar that passes it. The valid
@@ -159,6 +162,28 @@ class DomainRulesTest {
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("plan.manabi: error: Seminar «DICOMセミナー» (id s) [id]: The id s is already used in "
                 + "other.manabi; ids must be unique across the content folder.", problems.get(0).format());
+    }
+
+    @Test
+    void anIdUsedTwiceInOneFileIsReportedOnTheSecondElement(@TempDir Path temp) throws Exception {
+        List<ContentProblem> problems = validate(temp, VALID.replace("id=\"s-break\"", "id=\"s-talk\""));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).element().contains("休憩"), problems.get(0).format());
+    }
+
+    @Test
+    void validationLeavesNoIdIndexBehindThatAnEditedIdWouldOutlive(@TempDir Path temp) throws Exception {
+        validate(temp, VALID);
+        ContentRepository repository = ContentRepository.open(temp);
+        Resource file = repository.resourceSet().getResources().get(0);
+        assertEquals(List.of(), repository.validate());
+
+        ((ProgrammeItem) file.getEObject("s-talk")).setId("s-keynote");
+
+        assertNull(file.getEObject("s-talk"), "the old id finds nothing");
+        assertEquals("s-keynote", ((ProgrammeItem) file.getEObject("s-keynote")).getId());
+        assertEquals(List.of(), repository.validate(file));
     }
 
     private static List<ContentProblem> validate(Path folder, String xmi) throws Exception {

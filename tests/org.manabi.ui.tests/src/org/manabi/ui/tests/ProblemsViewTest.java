@@ -42,7 +42,7 @@ class ProblemsViewTest {
         ContentRepository repository = PlatformUI.getWorkbench().getService(IEclipseContext.class)
                 .get(ContentRepository.class);
         ProblemsView problems = (ProblemsView) page.showView(ProblemsView.ID);
-        Widgets.flush();
+        Widgets.waitUntil("the first validation, after the window opened", 30, problems::isUpToDate);
         assertFalse(shown(problems).stream().anyMatch(p -> p.field().equals("end")), "no timetable problem yet");
 
         ProgrammeItem opening = SeminarEditorTest.seminar(repository, "dicom-beginner-2027").getProgramme().get(0);

@@ -2,6 +2,7 @@ package org.manabi.ui.internal.editor;
 
 import java.io.IOException;
 import java.util.EventObject;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.emf.common.command.BasicCommandStack;
@@ -29,7 +30,7 @@ import org.manabi.model.ProgrammeItem;
 import org.manabi.model.Seminar;
 import org.manabi.model.provider.ManabiItemProviderAdapterFactory;
 import org.manabi.ui.internal.Messages;
-import org.manabi.ui.internal.ModelWatcher;
+import org.manabi.ui.internal.ModelChanges;
 
 /**
  * Edits one seminar on four pages: overview, programme, speakers, materials. Every edit is an EMF
@@ -59,7 +60,12 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
             });
 
     /** Any change of the file's model, from this editor or elsewhere, shows on the pages. */
-    private final ModelWatcher modelWatcher = new ModelWatcher(this::scheduleRefresh);
+    private final Consumer<Resource> modelWatcher = changed -> {
+        if (changed == file) {
+            scheduleRefresh();
+        }
+    };
+    private ModelChanges modelChanges;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -72,7 +78,8 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
         domain = new AdapterFactoryEditingDomain(adapterFactory, new BasicCommandStack(), repository.resourceSet());
         domain.getCommandStack().addCommandStackListener(dirtyTracker);
         file = seminar.eResource();
-        file.eAdapters().add(modelWatcher);
+        modelChanges = site.getService(ModelChanges.class);
+        modelChanges.subscribe(modelWatcher);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
     }
@@ -199,7 +206,7 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
             while (commands.isSaveNeeded() && commands.canRedo()) { // undone past the last save
                 commands.redo();
             }
-            file.eAdapters().remove(modelWatcher);
+            modelChanges.unsubscribe(modelWatcher);
         }
         super.dispose();
         adapterFactory.dispose();
