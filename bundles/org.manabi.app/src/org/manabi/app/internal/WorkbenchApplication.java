@@ -14,7 +14,9 @@ import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.manabi.ui.ManabiWorkbench;
+import org.manabi.ui.WorkbenchPreferences;
 import org.manabi.ui.WorkbenchSettings;
 
 import picocli.CommandLine;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./manabi} with no sub-command: the workbench window on a content folder. Workbench state
- * (layout, preferences) lives in {@code <data>/workbench}, locked so that two workbenches never share it.
+ * (layout, preferences) lives in {@code ~/.manabi/workbench} ({@code <--data>/workbench} for a run given
+ * {@code --data}), locked so that two workbenches never share it. Each flag wins over its preference
+ * (Window → Preferences → Manabi) for the run it is given to.
  */
 public final class WorkbenchApplication implements IApplication {
 
@@ -33,11 +37,14 @@ public final class WorkbenchApplication implements IApplication {
         Path content = Path.of("content");
 
         @Option(names = "--data")
-        Path data = Path.of(System.getProperty("user.home"), ".manabi");
+        Path data;
+
+        @Option(names = "--db")
+        String database;
 
         /** The embedded web server's loopback port; -1 starts none. */
         @Option(names = "--port")
-        int port = 8080;
+        Integer port;
     }
 
     @Override
@@ -47,19 +54,39 @@ public final class WorkbenchApplication implements IApplication {
         // unknown arguments are the platform's (-nl, -clearPersistedState, ...): let them pass
         new CommandLine(options).setUnmatchedArgumentsAllowed(true).parseArgs(args == null ? new String[0] : args);
 
-        String locked = lockWorkbenchState(options.data.resolve("workbench"));
+        String locked = lockWorkbenchState(
+                (options.data != null ? options.data : WorkbenchPreferences.defaultDataFolder()).resolve("workbench"));
         if (locked != null) {
             System.err.println(locked);
             return Integer.valueOf(1);
         }
         Display display = PlatformUI.createDisplay();
         try {
-            int result = ManabiWorkbench.run(display, new WorkbenchSettings(options.content.toAbsolutePath(),
-                    options.data.toAbsolutePath(), options.port < 0 ? null : Integer.valueOf(options.port)));
+            int result = ManabiWorkbench.run(display, settings(options));
             return result == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
         } finally {
             display.dispose();
         }
+    }
+
+    /** The flags, then the preferences (readable now that the state folder is set), then the defaults. */
+    private static WorkbenchSettings settings(Options options) {
+        IEclipsePreferences preferences = WorkbenchPreferences.node();
+        String preferredData = preferences.get(WorkbenchPreferences.DATA_FOLDER, "").strip();
+        Path data = options.data != null ? options.data
+                : preferredData.isEmpty() ? WorkbenchPreferences.defaultDataFolder() : Path.of(preferredData);
+        String database = options.database != null ? options.database
+                : preferences.get(WorkbenchPreferences.DATABASE_URL, "").strip();
+        Integer port;
+        if (options.port != null) {
+            port = options.port < 0 ? null : options.port;
+        } else {
+            port = preferences.getBoolean(WorkbenchPreferences.START_SERVER, true)
+                    ? preferences.getInt(WorkbenchPreferences.SERVER_PORT, WorkbenchPreferences.DEFAULT_PORT)
+                    : null;
+        }
+        return new WorkbenchSettings(options.content.toAbsolutePath(), data.toAbsolutePath(),
+                database.isEmpty() ? null : database, System.getenv("MANABI_DB_PASSWORD"), port);
     }
 
     /** @return why the state folder cannot be used, or null when it is now ours */

@@ -26,6 +26,7 @@ final class ManabiActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction redo;
     private IWorkbenchAction delete;
     private IWorkbenchAction resetPerspective;
+    private IWorkbenchAction preferences;
     private IContributionItem views;
 
     ManabiActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -41,6 +42,7 @@ final class ManabiActionBarAdvisor extends ActionBarAdvisor {
         redo = register(ActionFactory.REDO.create(window));
         delete = register(ActionFactory.DELETE.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        preferences = register(ActionFactory.PREFERENCES.create(window));
         views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
     }
 
@@ -69,6 +71,8 @@ final class ManabiActionBarAdvisor extends ActionBarAdvisor {
         showView.add(views);
         window.add(showView);
         window.add(resetPerspective);
+        window.add(new Separator());
+        window.add(preferences);
         menuBar.add(file);
         menuBar.add(edit);
         menuBar.add(window);

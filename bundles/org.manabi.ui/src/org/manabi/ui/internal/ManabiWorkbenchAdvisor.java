@@ -11,6 +11,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.manabi.content.ContentException;
 import org.manabi.content.ContentRepository;
+import org.manabi.ui.WorkbenchPreferences;
 import org.manabi.ui.WorkbenchSettings;
 import org.manabi.ui.internal.search.SearchIndex;
 import org.slf4j.Logger;
@@ -52,9 +53,17 @@ public final class ManabiWorkbenchAdvisor extends WorkbenchAdvisor {
             ContentRepository content = loadingContent.join(); // the model is the UI thread's from here on
             context.set(ContentRepository.class, content);
             context.set(ModelChanges.class, new ModelChanges(content.resourceSet()));
-            // started from the server view when the command line asked for none: then on a free port
-            context.set(ServerControl.class, new ServerControl(content, settings.dataFolder(),
-                    settings.serverPort() == null ? 0 : settings.serverPort()));
+            // when none starts with the workbench, one started from the server view takes the preferences' port
+            int port = settings.serverPort() == null ? preferredPort() : settings.serverPort();
+            ServerControl server = new ServerControl(content, settings.dataFolder(), settings.databaseUrl(),
+                    settings.databasePassword(), port);
+            context.set(ServerControl.class, server);
+            // a port chosen in the preferences is the server's from its next start, flag or not
+            WorkbenchPreferences.node().addPreferenceChangeListener(event -> {
+                if (WorkbenchPreferences.SERVER_PORT.equals(event.getKey())) {
+                    server.setPort(preferredPort());
+                }
+            });
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof ContentException unavailable)) {
                 throw e;
@@ -62,6 +71,10 @@ public final class ManabiWorkbenchAdvisor extends WorkbenchAdvisor {
             LOG.warn("{}", unavailable.getMessage());
             context.set(ContentUnavailable.class, new ContentUnavailable(unavailable.getMessage()));
         }
+    }
+
+    private static int preferredPort() {
+        return WorkbenchPreferences.node().getInt(WorkbenchPreferences.SERVER_PORT, WorkbenchPreferences.DEFAULT_PORT);
     }
 
     /**

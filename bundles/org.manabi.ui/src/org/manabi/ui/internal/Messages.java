@@ -50,6 +50,24 @@ public final class Messages extends NLS {
     public static String Problems_noContent;
     public static String Problems_summary;
     public static String Problems_validating;
+
+    public static String Preferences_description;
+    public static String Preferences_dataFolder;
+    public static String Preferences_browse;
+    public static String Preferences_dataFolderRelative;
+    public static String Preferences_dataFolderFile;
+    public static String Preferences_dataFolderMissing;
+    public static String Preferences_databaseUrl;
+    public static String Preferences_databaseUrlDefault;
+    public static String Preferences_databaseUrlBad;
+    public static String Preferences_databaseUrlPassword;
+    public static String Preferences_password;
+    public static String Preferences_port;
+    public static String Preferences_portBad;
+    public static String Preferences_startServer;
+    public static String Preferences_language;
+    public static String Preferences_languageSystem;
+    public static String Preferences_nextStart;
     public static String Explorer_filter;
     public static String Explorer_fiscalYear;
     public static String Explorer_noHost;

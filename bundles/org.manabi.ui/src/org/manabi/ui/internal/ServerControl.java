@@ -33,7 +33,9 @@ public final class ServerControl {
 
     private final ContentRepository content;
     private final Path dataFolder;
-    private final int port;
+    private final String databaseUrl;
+    private final String databasePassword;
+    private volatile int port;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final ISchedulingRule oneAtATime = new ISchedulingRule() {
         @Override
@@ -51,10 +53,22 @@ public final class ServerControl {
     private volatile State state = State.STOPPED;
     private volatile String problem = "";
 
-    /** @param port the loopback port to listen on, 0 for a free one */
-    public ServerControl(ContentRepository content, Path dataFolder, int port) {
+    /**
+     * @param databaseUrl a PostgreSQL JDBC URL, or null for the H2 file in the data folder
+     * @param databasePassword the password kept out of the URL, or null
+     * @param port the loopback port to listen on, 0 for a free one
+     */
+    public ServerControl(ContentRepository content, Path dataFolder, String databaseUrl, String databasePassword,
+            int port) {
         this.content = content;
         this.dataFolder = dataFolder;
+        this.databaseUrl = databaseUrl;
+        this.databasePassword = databasePassword;
+        this.port = port;
+    }
+
+    /** The port of the server's next start (the preference changed); a running server keeps its own. */
+    public void setPort(int port) {
         this.port = port;
     }
 
@@ -82,7 +96,8 @@ public final class ServerControl {
      */
     public synchronized Database database() throws StoreException {
         if (database == null) {
-            database = Database.openH2(dataFolder);
+            database = databaseUrl == null ? Database.openH2(dataFolder)
+                    : Database.openUrl(databaseUrl, databasePassword);
         }
         return database;
     }

@@ -49,7 +49,7 @@ class ServerViewTest {
         Widgets.screenshot(page.getWorkbenchWindow().getShell(), "server");
     }
 
-    private static void press(Button button) {
+    static void press(Button button) {
         assertTrue(button.isEnabled(), button.getText() + " is enabled");
         button.notifyListeners(SWT.Selection, new Event());
         Widgets.flush();
