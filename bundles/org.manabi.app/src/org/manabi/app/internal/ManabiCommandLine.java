@@ -24,7 +24,7 @@ public final class ManabiCommandLine implements Runnable {
 
     /** Every sub-command of the contract, in the order --help lists them. */
     static final List<String> SUBCOMMANDS = List.of("serve", "index", "search", "import", "export", "validate",
-            "report", "backup", "restore", "retention");
+            "report", "backup", "restore", "retention", "update");
     /** The sub-commands that read the server's settings file and MANABI_* variables. */
     private static final List<String> CONFIGURED = List.of("serve", "backup", "restore", "retention");
 
@@ -70,6 +70,7 @@ public final class ManabiCommandLine implements Runnable {
                 case "backup" -> new BackupCommand();
                 case "restore" -> new RestoreCommand();
                 case "retention" -> new RetentionCommand();
+                case "update" -> new UpdateCommand();
                 default -> throw new IllegalStateException("no class for the sub-command " + name);
             };
             commandLine.addSubcommand(name, command);

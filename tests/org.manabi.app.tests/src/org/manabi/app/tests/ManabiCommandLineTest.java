@@ -20,7 +20,7 @@ class ManabiCommandLineTest {
 
     private static final Path REAL_CONTENT = Path.of(System.getProperty("manabi.repository"), "content");
     private static final List<String> CONTRACT = List.of("serve", "index", "search", "import", "export", "validate",
-            "report");
+            "report", "update");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -78,6 +78,17 @@ class ManabiCommandLineTest {
     void anUnknownSubCommandIsAUsageError() {
         assertEquals(2, run("publish"));
         assertTrue(err.toString().contains("publish"), err.toString());
+    }
+
+    /** The test runtime is no installed product: no update site in its configuration, no p2 profile of its own. */
+    @Test
+    void updateOutsideAnInstallationSaysWhatIsMissing(@TempDir Path temp) {
+        assertEquals(2, run("update"));
+        assertTrue(err.toString().contains("manabi.update.site"), err.toString());
+
+        assertEquals(1, run("update", "--repository", temp.toString()));
+        assertTrue(err.toString().contains("only an installed Manabi"), err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test

@@ -68,7 +68,7 @@ class LauncherTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.err().contains("SLF4J"), "SLF4J must find its backend in the product:\n" + run.err());
-        for (String command : List.of("serve", "index", "search", "import", "export", "validate", "report")) {
+        for (String command : List.of("serve", "index", "search", "import", "export", "validate", "report", "update")) {
             assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(command + " ")),
                     command + " missing from:\n" + run.out());
         }
