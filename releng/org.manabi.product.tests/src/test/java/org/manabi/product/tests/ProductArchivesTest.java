@@ -12,7 +12,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -203,21 +202,7 @@ class ProductArchivesTest {
     /** The Linux archive unpacked as a user does, started with an old JAVA_HOME: the script finds Java 21+ itself. */
     @Test
     void theLinuxArchiveRunsOnceUnpacked(@TempDir Path home) throws Exception {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(
-                new BufferedInputStream(Files.newInputStream(Desktop.LINUX.archive()))))) {
-            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null;) {
-                Path target = home.resolve(entry.getName()).normalize();
-                assertTrue(target.startsWith(home), entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target);
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
-                            (entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
-                }
-            }
-        }
+        LinuxArchive.unpack(home);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("manabi/manabi").toString(), "--help")
                 .directory(home.toFile()).redirectError(home.resolve("err.txt").toFile());
         Path oldJava = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
