@@ -13,15 +13,28 @@
   var pending = [];      // [start, end] in seconds, played since the last report that arrived
   var start = null;      // where the stretch being played began
   var last = null;       // the last position seen while playing
+  var lastSeen = 0;      // when (performance.now(), ms) that position was seen
   var sending = false;
-  // a jump larger than this between two time updates is a seek, not playing
-  var JUMP = 2;
+  // a position may run ahead of the real time passed by this much (seconds) and still count as
+  // played; anything further is a seek. Measured against the clock rather than a fixed jump,
+  // because a busy machine delays time updates by seconds while the video plays on.
+  var SLACK = 1;
+
+  function played(now) {
+    var elapsed = (performance.now() - lastSeen) / 1000;
+    return now >= last && now - last <= elapsed * (video.playbackRate || 1) + SLACK;
+  }
+
+  function seen(now) {
+    last = now;
+    lastSeen = performance.now();
+  }
 
   function close() {
     if (start !== null && last !== null) {
       var now = video.currentTime;
-      if (!video.seeking && now >= last && now - last <= JUMP) {
-        last = now;
+      if (!video.seeking && played(now)) {
+        seen(now);
       }
       if (last > start) {
         pending.push([start, last]);
@@ -77,7 +90,7 @@
   });
   video.addEventListener('playing', function () {
     start = video.currentTime;
-    last = start;
+    seen(start);
   });
   video.addEventListener('timeupdate', function () {
     if (video.paused || video.seeking) {
@@ -86,11 +99,11 @@
     var now = video.currentTime;
     if (start === null) {
       start = now;
-    } else if (now < last || now - last > JUMP) {
+    } else if (!played(now)) {
       close();
       start = now;
     }
-    last = now;
+    seen(now);
   });
   video.addEventListener('seeking', close);
   video.addEventListener('pause', function () {
@@ -105,7 +118,7 @@
     if (!video.paused && start !== null) {
       close();
       start = video.currentTime;
-      last = start;
+      seen(start);
       send();
     }
   }, 10000);
