@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class Registrations {
     };
     /** 24 random bytes: 192 bits, 32 characters in a URL. */
     private static final int TOKEN_BYTES = 24;
+    /** The most registrations one transaction writes; more than the connections a server usually serves. */
+    private static final int MAX_BATCH = 128;
 
     private final Database database;
     private final SeatLimits limits;
@@ -45,6 +48,8 @@ public final class Registrations {
     private final ObjectMapper json = new ObjectMapper();
     /** Seminars known to have their queue row (rows are never deleted): spares a transaction per registration. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Registrations of a popular seminar all wait for its row lock: one writer per seminar commits them in groups. */
+    private final Map<String, GroupCommit<Request, Change>> writers = new ConcurrentHashMap<>();
 
     public Registrations(Database database, SeatLimits limits, Clock clock) {
         this.database = database;
@@ -60,59 +65,96 @@ public final class Registrations {
      */
     public Change register(String seminarId, Pool pool, Applicant applicant) throws StoreException {
         ensureQueue(seminarId);
+        return writers.computeIfAbsent(seminarId, id -> new GroupCommit<Request, Change>(MAX_BATCH,
+                batch -> registerAll(id, batch))).submit(new Request(pool, applicant));
+    }
+
+    /** A registration waiting for its seminar's writer. */
+    private record Request(Pool pool, Applicant applicant) {
+    }
+
+    /**
+     * Registers a batch in arrival order in one transaction under the seminar's lock, each exactly as
+     * if alone: a duplicate address is refused (also within the batch), the others go on.
+     */
+    private List<GroupCommit.Outcome<Change>> registerAll(String seminarId, List<Request> batch) throws StoreException {
         return database.inTransaction("register for " + seminarId, connection -> {
-            long arrival = lockQueue(connection, seminarId);
-            Optional<Registration> existing = findActive(connection, seminarId, applicant.emailKey());
-            if (existing.isPresent()) {
-                connection.rollback();
-                throw new DuplicateRegistrationException(existing.get());
-            }
-            PoolCounts before = counts(connection, seminarId, pool);
-            List<Registration> promoted = fill(connection, seminarId, pool, before);
-            int confirmed = before.confirmed() + promoted.size();
-            int waiting = before.waiting() - promoted.size();
-            Integer capacity = limits.capacity(seminarId, pool);
-            RegistrationStatus status = waiting == 0 && (capacity == null || confirmed < capacity)
-                    ? RegistrationStatus.CONFIRMED
-                    : RegistrationStatus.WAITING;
+            long arrival = lockQueue(connection, seminarId, batch.size()) - batch.size();
+            List<GroupCommit.Outcome<Change>> outcomes = new ArrayList<>(batch.size());
+            Map<String, Registration> written = new HashMap<>();
+            Map<Pool, PoolCounts> pools = new EnumMap<>(Pool.class);
             // microseconds: what both databases keep, so the answer equals what is read back later
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            String token = Tokens.random(TOKEN_BYTES);
-            long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration (token, seminar_id, pool, "
                     + "status, arrival, name, kana, email, email_key, organization, member, member_body, fee_yen, answers, "
                     + "language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] { "id" })) {
-                int i = 0;
-                insert.setString(++i, token);
-                insert.setString(++i, seminarId);
-                insert.setString(++i, pool.key());
-                insert.setString(++i, status.key());
-                insert.setLong(++i, arrival);
-                insert.setString(++i, applicant.name());
-                insert.setString(++i, applicant.kana());
-                insert.setString(++i, applicant.email());
-                insert.setString(++i, applicant.emailKey());
-                insert.setString(++i, applicant.organization());
-                insert.setBoolean(++i, applicant.member());
-                insert.setString(++i, applicant.memberBody());
-                insert.setInt(++i, applicant.feeYen());
-                insert.setString(++i, toJson(applicant.answers()));
-                insert.setString(++i, applicant.language());
-                insert.setTimestamp(++i, Timestamp.from(now));
-                insert.setTimestamp(++i, Timestamp.from(now));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+                for (Request request : batch) {
+                    arrival++;
+                    Applicant applicant = request.applicant();
+                    Pool pool = request.pool();
+                    Registration existing = written.get(applicant.emailKey());
+                    if (existing == null) {
+                        existing = findActive(connection, seminarId, applicant.emailKey()).orElse(null);
+                    }
+                    if (existing != null) {
+                        outcomes.add(GroupCommit.Outcome.refused(new DuplicateRegistrationException(existing)));
+                        continue;
+                    }
+                    List<Registration> promoted = List.of();
+                    PoolCounts counts = pools.get(pool);
+                    if (counts == null) {
+                        // counted and filled once per pool and batch; afterwards this batch is all that changes them
+                        PoolCounts before = counts(connection, seminarId, pool);
+                        promoted = fill(connection, seminarId, pool, before);
+                        counts = new PoolCounts(before.confirmed() + promoted.size(), before.waiting() - promoted.size());
+                    }
+                    Integer capacity = limits.capacity(seminarId, pool);
+                    RegistrationStatus status = counts.waiting() == 0 && (capacity == null || counts.confirmed() < capacity)
+                            ? RegistrationStatus.CONFIRMED
+                            : RegistrationStatus.WAITING;
+                    String token = Tokens.random(TOKEN_BYTES);
+                    long id = insert(insert, seminarId, pool, status, arrival, token, applicant, now);
+                    // the newcomer is last in the queue: their place is everyone still waiting, plus one
+                    Registration registration = new Registration(id, token, seminarId, pool, status,
+                            status == RegistrationStatus.WAITING ? counts.waiting() + 1 : null, applicant, now, null, null);
+                    pools.put(pool, status == RegistrationStatus.CONFIRMED
+                            ? new PoolCounts(counts.confirmed() + 1, counts.waiting())
+                            : new PoolCounts(counts.confirmed(), counts.waiting() + 1));
+                    written.put(applicant.emailKey(), registration);
+                    outcomes.add(GroupCommit.Outcome.of(new Change(registration, promoted)));
                 }
             }
-            // the newcomer is last in the queue: their place is everyone still waiting, plus one
-            Registration registration = new Registration(id, token, seminarId, pool, status,
-                    status == RegistrationStatus.WAITING ? waiting + 1 : null, applicant, now, null, null);
             connection.commit();
-            return new Change(registration, promoted);
+            return outcomes;
         });
+    }
+
+    private long insert(PreparedStatement insert, String seminarId, Pool pool, RegistrationStatus status, long arrival,
+            String token, Applicant applicant, Instant now) throws SQLException {
+        int i = 0;
+        insert.setString(++i, token);
+        insert.setString(++i, seminarId);
+        insert.setString(++i, pool.key());
+        insert.setString(++i, status.key());
+        insert.setLong(++i, arrival);
+        insert.setString(++i, applicant.name());
+        insert.setString(++i, applicant.kana());
+        insert.setString(++i, applicant.email());
+        insert.setString(++i, applicant.emailKey());
+        insert.setString(++i, applicant.organization());
+        insert.setBoolean(++i, applicant.member());
+        insert.setString(++i, applicant.memberBody());
+        insert.setInt(++i, applicant.feeYen());
+        insert.setString(++i, toJson(applicant.answers()));
+        insert.setString(++i, applicant.language());
+        insert.setTimestamp(++i, Timestamp.from(now));
+        insert.setTimestamp(++i, Timestamp.from(now));
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
     }
 
     /** The registration of the personal link {@code token}, with its place on the waiting list. */
@@ -348,9 +390,15 @@ public final class Registrations {
      * waits here for the one before it) and returns the next arrival number.
      */
     private static long lockQueue(Connection connection, String seminarId) throws SQLException {
+        return lockQueue(connection, seminarId, 1);
+    }
+
+    /** As {@link #lockQueue(Connection, String)}, taking {@code count} arrival numbers; returns the last. */
+    private static long lockQueue(Connection connection, String seminarId, int count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE seminar_queue SET last_arrival = last_arrival + 1 WHERE seminar_id = ?")) {
-            update.setString(1, seminarId);
+                "UPDATE seminar_queue SET last_arrival = last_arrival + ? WHERE seminar_id = ?")) {
+            update.setInt(1, count);
+            update.setString(2, seminarId);
             if (update.executeUpdate() != 1) {
                 throw new SQLException("the seminar " + seminarId + " has no queue row");
             }

@@ -2,6 +2,7 @@ package org.manabi.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -251,6 +252,73 @@ class RegistrationsTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Registrations arriving together are committed together (group commit): within one burst an
+     * address still gets one seat only, and a registration the database refuses fails alone.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBurstKeepsOneSeatPerAddressAndARefusedRegistrationFailsAlone(TestDatabases.Kind kind) throws Exception {
+        capacities.put(Pool.ONSITE, 1000);
+        try (Database database = kind.open()) {
+            Registrations registrations = registrations(database);
+            ExecutorService pool = Executors.newFixedThreadPool(48);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Object>> twins = new ArrayList<>();
+                List<Future<Object>> others = new ArrayList<>();
+                Future<Object> refused = null;
+                for (int i = 0; i < 48; i++) {
+                    // a third: the same address; one: an organisation longer than the column; the rest: distinct
+                    Applicant applicant = i % 3 == 0 ? person("Twin")
+                            : i == 10 ? new Applicant("Long", "ナガイ", "long@example.jp", "組".repeat(201), false, null,
+                                    10000, Map.of(), "ja")
+                            : person("p" + i);
+                    Future<Object> answer = pool.submit(() -> {
+                        start.await();
+                        try {
+                            return registrations.register(SEMINAR, Pool.ONSITE, applicant).registration();
+                        } catch (StoreException e) {
+                            return e;
+                        }
+                    });
+                    if (i % 3 == 0) {
+                        twins.add(answer);
+                    } else if (i == 10) {
+                        refused = answer;
+                    } else {
+                        others.add(answer);
+                    }
+                }
+                start.countDown();
+                List<Registration> seated = new ArrayList<>();
+                List<DuplicateRegistrationException> duplicates = new ArrayList<>();
+                for (Future<Object> twin : twins) {
+                    Object answer = twin.get();
+                    if (answer instanceof Registration r) {
+                        seated.add(r);
+                    } else {
+                        duplicates.add(assertInstanceOf(DuplicateRegistrationException.class, answer));
+                    }
+                }
+                assertEquals(1, seated.size(), "one seat for one address");
+                for (DuplicateRegistrationException duplicate : duplicates) {
+                    assertEquals(seated.get(0).token(), duplicate.existing().token(), "pointed to the one registration");
+                }
+                assertInstanceOf(StoreException.class, refused.get());
+                for (Future<Object> other : others) {
+                    assertInstanceOf(Registration.class, other.get(), "a registration failed with its burst");
+                }
+                List<Registration> stored = registrations.ofSeminar(SEMINAR);
+                assertEquals(1 + others.size(), stored.size());
+                assertTrue(stored.stream().allMatch(r -> r.status() == RegistrationStatus.CONFIRMED));
+                assertEquals(stored.size(), stored.stream().map(Registration::token).distinct().count());
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
