@@ -48,8 +48,11 @@ if "%COMMAND:~0,7%"=="--data=" set "APPLICATION=org.manabi.app.workbench"
 if "%APPLICATION%"=="org.manabi.app.workbench" (set "DATA=@noDefault" & set "LEVEL=info")
 if "%COMMAND%"=="serve" set "LEVEL=info"
 if defined MANABI_LOG_LEVEL set "LEVEL=%MANABI_LOG_LEVEL%"
+rem serve: a small heap and the serial collector (see the Linux script); the workbench may use a gigabyte
+set "HEAP=-Xmx1g"
+if "%COMMAND%"=="serve" set "HEAP=-Xmx256m -XX:+UseSerialGC"
 
-set JAVA_OPTIONS=-Xmx1g "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
+set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
  -Dorg.slf4j.simpleLogger.logFile=System.err "-Dorg.slf4j.simpleLogger.defaultLogLevel=%LEVEL%" ^
  -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.log.org.apache.fontbox=error ^
  -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS
