@@ -6,7 +6,8 @@
 #   email) for one popular seminar and spread over four, on H2 and on PostgreSQL
 #   vs  GET /health on the same server: the ceiling of HTTP on this machine
 #   max RSS of the server's java process under that load, and the cold start of ./manabi serve
-#   until it answers /health.
+#   until it answers /health;
+#   the server's CPU time per registration (from /proc): unlike the rates, it holds on a busy machine.
 # After each server's runs it checks that acknowledged = stored: confirmed + waiting summed over the
 # seminars of GET /api/seminars equals the 201s wrk received, plus at most the registrations sent
 # whose answer came after wrk stopped (wrk does not read answers after its duration); any other
@@ -97,15 +98,26 @@ run_wrk() {
     | sed -nE 's/^wrk_result rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) created=([0-9]+) other=([0-9]+) unanswered=([0-9]+) errors=([0-9]+)$/\1 \2 \3 \4 \5 \6 \7/p'
 }
 
+# cpu_ticks: CPU time (user + system, in clock ticks) the server's JVM has used so far; "" without /proc
+cpu_ticks() { [ -r "/proc/$server_pid/stat" ] && awk '{ print $14 + $15 }' "/proc/$server_pid/stat" || true; }
+# cpu_ms_per TICKS_BEFORE COUNT: the server's CPU milliseconds per request since TICKS_BEFORE; does not
+# depend on how busy the machine is, unlike the rates (n/a without /proc)
+cpu_ms_per() {
+  local after
+  after=$(cpu_ticks)
+  if [ -z "$1" ] || [ -z "$after" ] || [ "$2" -eq 0 ]; then echo n/a; return; fi
+  awk -v t=$((after - $1)) -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { printf "%.2f", t * 1000 / hz / n }'
+}
+
 # stored: confirmed + waiting over every seminar of GET /api/seminars
 stored() {
   curl -sf "$url/api/seminars" | python3 -c 'import json, sys
 print(sum(p["confirmed"] + p["waiting"] for s in json.load(sys.stdin) for p in s.get("pools", {}).values()))'
 }
 
-# bench_store NAME [ARG...]: one server; sets <NAME>_{start,health_rps,health_p99,pop_rps,pop_p99,spread_rps,spread_p99,rss,check}
+# bench_store NAME [ARG...]: one server; sets <NAME>_{start,health_rps,health_p99,pop_rps,pop_p99,pop_cpu,spread_rps,spread_p99,spread_cpu,rss,check}
 bench_store() {
-  local name=$1 created=0 other=0 unanswered=0 rps p50 p99 c o u e
+  local name=$1 created=0 other=0 unanswered=0 rps p50 p99 c o u e ticks
   shift
   start_server "$name" "$@"
   printf -v "${name}_start" '%s' "$start_ms"
@@ -113,12 +125,16 @@ bench_store() {
   created=$((created + c)) other=$((other + o + e)) unanswered=$((unanswered + u))
   read -r rps p50 p99 c o u e < <(run_wrk "$seconds" "$url/health")
   printf -v "${name}_health_rps" '%s' "$rps"; printf -v "${name}_health_p99" '%s' "$p99"
+  ticks=$(cpu_ticks)
   read -r rps p50 p99 c o u e < <(run_wrk "$seconds" "$url" "${name}p" bench-1)
   created=$((created + c)) other=$((other + o + e)) unanswered=$((unanswered + u))
   printf -v "${name}_pop_rps" '%s' "$rps"; printf -v "${name}_pop_p99" '%s' "$p99"
+  printf -v "${name}_pop_cpu" '%s' "$(cpu_ms_per "$ticks" "$c")"
+  ticks=$(cpu_ticks)
   read -r rps p50 p99 c o u e < <(run_wrk "$seconds" "$url" "${name}s" bench-1 bench-2 bench-3 bench-4)
   created=$((created + c)) other=$((other + o + e)) unanswered=$((unanswered + u))
   printf -v "${name}_spread_rps" '%s' "$rps"; printf -v "${name}_spread_p99" '%s' "$p99"
+  printf -v "${name}_spread_cpu" '%s' "$(cpu_ms_per "$ticks" "$c")"
   local kept
   kept=$(stored)
   # every 201 stored; beyond them only the registrations whose answer came after wrk stopped
@@ -141,12 +157,13 @@ if command -v psql >/dev/null && PGPASSWORD=$pg_password psql -q -h "$pg_host" -
   bench_store pg --db "$pg_url"
 else
   echo "registration-bench: no PostgreSQL at $pg_host:$pg_port/$pg_db (BENCH_PG* settings); its figures are n/a" >&2
-  for f in start health_rps health_p99 pop_rps pop_p99 spread_rps spread_p99 rss check; do printf -v "pg_$f" '%s' n/a; done
+  for f in start health_rps health_p99 pop_rps pop_p99 pop_cpu spread_rps spread_p99 spread_cpu rss check; do printf -v "pg_$f" '%s' n/a; done
 fi
 
 echo "connections=$connections" \
   "h2_reg_per_s=$h2_pop_rps h2_reg_p99_ms=$h2_pop_p99 h2_spread4_reg_per_s=$h2_spread_rps h2_spread4_p99_ms=$h2_spread_p99" \
   "pg_reg_per_s=$pg_pop_rps pg_reg_p99_ms=$pg_pop_p99 pg_spread4_reg_per_s=$pg_spread_rps pg_spread4_p99_ms=$pg_spread_p99" \
+  "h2_cpu_ms_per_reg=$h2_pop_cpu h2_spread4_cpu_ms_per_reg=$h2_spread_cpu pg_cpu_ms_per_reg=$pg_pop_cpu pg_spread4_cpu_ms_per_reg=$pg_spread_cpu" \
   "health_per_s=$h2_health_rps health_p99_ms=$h2_health_p99 pg_health_per_s=$pg_health_rps" \
   "rss_h2_mb=$h2_rss rss_pg_mb=$pg_rss start_ms=$h2_start pg_start_ms=$pg_start" \
   "stored_h2=$h2_check stored_pg=$pg_check"
