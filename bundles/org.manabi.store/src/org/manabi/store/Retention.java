@@ -20,7 +20,8 @@ import java.util.Map;
  * not (and of which body), fee, language, when it was made, whether and when the person was checked
  * in — and removes who it was: name, reading, email, organisation, questionnaire answers, the staff
  * member who checked them in, and the personal token (replaced by a new random one, so the old link
- * leads nowhere). Under Japan's APPI, personal data is to be erased once it is no longer needed for
+ * leads nowhere); a correction request's new values go too. A deletion request granted by staff
+ * ({@link PersonalDataRequests}) anonymises its registration the same way. Under Japan's APPI, personal data is to be erased once it is no longer needed for
  * its purpose; the figures are not personal data.
  */
 public final class Retention {
@@ -92,11 +93,30 @@ public final class Retention {
         });
     }
 
+    /**
+     * Anonymises one registration, as retention does, when its participant asked for deletion; in the
+     * caller's transaction. Returns {@code false} when it had been anonymised already.
+     */
+    static boolean anonymise(Connection connection, long registrationId, Timestamp now) throws SQLException {
+        return anonymise(connection, "id = ?", statement -> statement.setLong(1, registrationId), now) == 1;
+    }
+
     private static int anonymise(Connection connection, String seminar, Timestamp now) throws SQLException {
+        return anonymise(connection, "seminar_id = ?", statement -> statement.setString(1, seminar), now);
+    }
+
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /** The one way personal data is removed, for retention and for deletion requests alike. */
+    private static int anonymise(Connection connection, String where, Parameters parameters, Timestamp now)
+            throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM registration WHERE seminar_id = ? AND anonymised_at IS NULL")) {
-            query.setString(1, seminar);
+                "SELECT id FROM registration WHERE " + where + " AND anonymised_at IS NULL")) {
+            parameters.set(query);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
@@ -105,14 +125,20 @@ public final class Retention {
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE registration SET name = '', kana = '', "
                 + "email = '', email_key = '', organization = '', answers = '{}', checked_in_by = NULL, token = ?, "
-                + "anonymised_at = ? WHERE id = ?")) {
+                + "anonymised_at = ? WHERE id = ?");
+                // a correction request holds the new name and address: personal data too
+                PreparedStatement requests = connection.prepareStatement(
+                        "UPDATE personal_data_request SET details = '{}' WHERE registration_id = ?")) {
             for (long id : ids) {
                 update.setString(1, Tokens.random(24));
                 update.setTimestamp(2, now);
                 update.setLong(3, id);
                 update.addBatch();
+                requests.setLong(1, id);
+                requests.addBatch();
             }
             update.executeBatch();
+            requests.executeBatch();
         }
         return ids.size();
     }

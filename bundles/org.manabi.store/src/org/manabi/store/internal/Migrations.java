@@ -42,7 +42,8 @@ public final class Migrations {
             "V3__quizzes.sql",
             "V4__live_questions.sql",
             "V5__personal_data.sql",
-            "V6__vod.sql");
+            "V6__vod.sql",
+            "V7__personal_data_requests.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -1,0 +1,400 @@
+package org.manabi.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Participants' requests about their personal data under Japan's APPI — disclosure (開示), correction
+ * (訂正), deletion (消去), suspension of use (利用停止) — and what granting each one does.
+ * <p>
+ * A request belongs to the registration whose personal link it came through: the link is the only
+ * proof of who asks, so a request reaches that registration and nothing else, not other registrations
+ * that carry the same address (anyone can type an address into a form). Granting:
+ * <ul>
+ * <li>disclosure: the participant may download {@link #disclosure(long)} through their link;</li>
+ * <li>correction: name, kana, organisation and address of the registration become the asked ones;</li>
+ * <li>deletion: the registration is anonymised by {@link Retention}'s code, the same as at the end of
+ * the retention period (the row and its counts stay, the link stops working);</li>
+ * <li>suspension: the registration is marked {@code suspended_at}: no more mail, and left out of
+ * staff lists and exports (its seat and the counts stay).</li>
+ * </ul>
+ */
+public final class PersonalDataRequests {
+
+    /** What a participant asks for. */
+    public enum Kind {
+        DISCLOSURE, CORRECTION, DELETION, SUSPENSION;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The kind of {@code key}, or empty when it names none. */
+        public static Optional<Kind> ofKey(String key) {
+            for (Kind kind : values()) {
+                if (kind.key().equals(key)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Where a request stands. */
+    public enum Status {
+        OPEN, GRANTED, REFUSED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The fields a correction may change, as the request's details name them. */
+    public static final List<String> CORRECTABLE = List.of("name", "kana", "organization", "email");
+
+    /**
+     * One request.
+     *
+     * @param details a correction's new values (keys of {@link #CORRECTABLE}); empty for other kinds and
+     *                once the registration was anonymised
+     * @param answer  what staff told the participant on settling, or {@code null}
+     */
+    public record Request(long id, long registrationId, String seminarId, Kind kind, Map<String, String> details,
+            String reason, Status status, Instant requestedAt, Instant settledAt, String settledBy, String answer) {
+    }
+
+    /**
+     * A table that holds personal data of a registration, and how its rows there are found: by the
+     * registration's id, or by its participant key ({@link QuizAttempts#ofRegistration}).
+     */
+    private record Holding(String table, String where, boolean byParticipant) {
+    }
+
+    /** Every table with personal data of a registration; a new one belongs here, or a disclosure misses it. */
+    private static final List<Holding> HOLDINGS = List.of(
+            new Holding("registration", "id = ?", false),
+            new Holding("quiz_attempt", "participant = ?", true),
+            new Holding("quiz_answer", "attempt_id IN (SELECT id FROM quiz_attempt WHERE participant = ?)", true),
+            new Holding("live_answer", "participant = ?", true),
+            new Holding("personal_data_request", "registration_id = ?", false));
+
+    private static final String COLUMNS = "q.id, q.registration_id, r.seminar_id, q.kind, q.details, q.reason, q.status, "
+            + "q.requested_at, q.settled_at, q.settled_by, q.answer";
+    private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {
+    };
+
+    private final Database database;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public PersonalDataRequests(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a request of the registration {@code registrationId}. An open request of the same kind is
+     * returned instead of a second one: asking twice is one request.
+     *
+     * @param details a correction's new values; only keys of {@link #CORRECTABLE}
+     * @throws StoreException when the registration does not exist or was anonymised
+     */
+    public Request ask(long registrationId, Kind kind, Map<String, String> details, String reason) throws StoreException {
+        if (!CORRECTABLE.containsAll(details.keySet())) {
+            throw new IllegalArgumentException("only " + CORRECTABLE + " can be corrected, not " + details.keySet());
+        }
+        return database.inTransaction("store a personal-data request", connection -> {
+            // the registration's row lock orders this against a deletion being granted at the same time
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT anonymised_at FROM registration WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, registrationId);
+                try (ResultSet rows = lock.executeQuery()) {
+                    if (!rows.next() || rows.getTimestamp(1) != null) {
+                        connection.rollback();
+                        throw new StoreException("Registration " + registrationId + " holds no personal data to ask about", null);
+                    }
+                }
+            }
+            for (Request earlier : of(connection, "q.registration_id = ? AND q.status = 'open'", registrationId)) {
+                if (earlier.kind() == kind) {
+                    connection.commit();
+                    return earlier;
+                }
+            }
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO personal_data_request "
+                    + "(registration_id, kind, details, reason, status, requested_at) VALUES (?, ?, ?, ?, 'open', ?)",
+                    new String[] { "id" })) {
+                insert.setLong(1, registrationId);
+                insert.setString(2, kind.key());
+                insert.setString(3, toJson(details));
+                insert.setString(4, reason);
+                insert.setTimestamp(5, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            Request made = of(connection, "q.id = ?", id).get(0);
+            connection.commit();
+            return made;
+        });
+    }
+
+    /** One request, or empty. */
+    public Optional<Request> find(long id) throws StoreException {
+        return database.inTransaction("read a personal-data request", connection -> {
+            List<Request> found = of(connection, "q.id = ?", id);
+            connection.commit();
+            return found.stream().findFirst();
+        });
+    }
+
+    /** The requests of one registration, newest first. */
+    public List<Request> ofRegistration(long registrationId) throws StoreException {
+        return database.inTransaction("read personal-data requests", connection -> {
+            List<Request> found = of(connection, "q.registration_id = ?", registrationId);
+            connection.commit();
+            return found;
+        });
+    }
+
+    /** The open requests (oldest first: the first to answer), or the latest {@code limit} settled ones. */
+    public List<Request> list(boolean open, int limit) throws StoreException {
+        return database.inTransaction("list personal-data requests", connection -> {
+            List<Request> found = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM personal_data_request q "
+                    + "JOIN registration r ON r.id = q.registration_id WHERE q.status " + (open ? "= 'open' ORDER BY q.id"
+                            : "<> 'open' ORDER BY q.settled_at DESC, q.id DESC"))) {
+                query.setMaxRows(limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(read(rows));
+                    }
+                }
+            }
+            connection.commit();
+            return found;
+        });
+    }
+
+    /**
+     * Settles an open request: granting it does what it asks (see the class comment) in the same
+     * transaction, refusing changes nothing else.
+     *
+     * @param staff  the staff member's address
+     * @param answer what the participant is told, or {@code null}
+     * @return the settled request, empty when there is none with {@code id}
+     * @throws StoreException when it was settled already
+     */
+    public Optional<Request> settle(long id, boolean grant, String staff, String answer) throws StoreException {
+        return database.inTransaction("settle a personal-data request", connection -> {
+            List<Request> found = of(connection, "q.id = ?", id);
+            if (found.isEmpty()) {
+                connection.rollback();
+                return Optional.empty();
+            }
+            Request request = found.get(0);
+            Timestamp now = Timestamp.from(clock.instant());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE personal_data_request SET status = ?, "
+                    + "settled_at = ?, settled_by = ?, answer = ? WHERE id = ? AND status = 'open'")) {
+                update.setString(1, grant ? "granted" : "refused");
+                update.setTimestamp(2, now);
+                update.setString(3, staff);
+                update.setString(4, answer);
+                update.setLong(5, id);
+                // the condition on status makes two staff settling at once settle it once
+                if (update.executeUpdate() != 1) {
+                    connection.rollback();
+                    throw new StoreException("Request " + id + " was settled already (" + request.status().key() + ")", null);
+                }
+            }
+            if (grant) {
+                carryOut(connection, request, now);
+            }
+            Request settled = of(connection, "q.id = ?", id).get(0);
+            connection.commit();
+            return Optional.of(settled);
+        });
+    }
+
+    private static void carryOut(Connection connection, Request request, Timestamp now) throws SQLException {
+        switch (request.kind()) {
+            case DISCLOSURE -> {
+                // nothing changes: the participant's link now offers the download
+            }
+            case CORRECTION -> correct(connection, request, now);
+            case DELETION -> Retention.anonymise(connection, request.registrationId(), now);
+            case SUSPENSION -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE registration SET suspended_at = ? WHERE id = ? AND suspended_at IS NULL")) {
+                    update.setTimestamp(1, now);
+                    update.setLong(2, request.registrationId());
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void correct(Connection connection, Request request, Timestamp now) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>(request.details());
+        if (values.containsKey("email")) {
+            values.put("email_key", Applicant.emailKey(values.get("email")));
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE registration SET updated_at = ?");
+        // the keys are the fixed column names checked by ask(); the values are parameters
+        values.keySet().forEach(column -> sql.append(", ").append(column).append(" = ?"));
+        try (PreparedStatement update = connection.prepareStatement(sql + " WHERE id = ? AND anonymised_at IS NULL")) {
+            int i = 0;
+            update.setTimestamp(++i, now);
+            for (String value : values.values()) {
+                update.setString(++i, value);
+            }
+            update.setLong(++i, request.registrationId());
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Everything held about the registration: its rows in every table with personal data, every column,
+     * as {@code {"registration": [{…}], "quiz_attempt": […], …}} (times in ISO-8601 UTC).
+     */
+    public Map<String, List<Map<String, Object>>> disclosure(long registrationId) throws StoreException {
+        String participant = QuizAttempts.ofRegistration(registrationId);
+        return database.inTransaction("gather a participant's personal data", connection -> {
+            Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+            for (Holding holding : HOLDINGS) {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT * FROM " + holding.table() + " WHERE " + holding.where())) {
+                    if (holding.byParticipant()) {
+                        query.setString(1, participant);
+                    } else {
+                        query.setLong(1, registrationId);
+                    }
+                    tables.put(holding.table(), rows(query));
+                }
+            }
+            connection.commit();
+            return tables;
+        });
+    }
+
+    /** Whether the registration's use is suspended: it gets no mail. */
+    public boolean suspended(long registrationId) throws StoreException {
+        return database.inTransaction("read a suspension", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM registration WHERE id = ? AND suspended_at IS NOT NULL")) {
+                query.setLong(1, registrationId);
+                try (ResultSet rows = query.executeQuery()) {
+                    boolean suspended = rows.next();
+                    connection.commit();
+                    return suspended;
+                }
+            }
+        });
+    }
+
+    /** The ids of the seminar's registrations whose use is suspended: left out of staff lists and exports. */
+    public Set<Long> suspendedIn(String seminarId) throws StoreException {
+        return database.inTransaction("read suspensions", connection -> {
+            Set<Long> ids = new HashSet<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM registration WHERE seminar_id = ? AND suspended_at IS NOT NULL")) {
+                query.setString(1, seminarId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            connection.commit();
+            return ids;
+        });
+    }
+
+    private static List<Map<String, Object>> rows(PreparedStatement query) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet result = query.executeQuery()) {
+            ResultSetMetaData meta = result.getMetaData();
+            while (result.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int column = 1; column <= meta.getColumnCount(); column++) {
+                    Object value = result.getObject(column);
+                    if (value instanceof Timestamp || value instanceof TemporalAccessor) {
+                        // PostgreSQL gives a Timestamp, H2 an OffsetDateTime: one form for both
+                        value = result.getTimestamp(column).toInstant().toString();
+                    } else if (value != null && !(value instanceof Number) && !(value instanceof Boolean)) {
+                        value = value.toString();
+                    }
+                    // H2 reports names in upper case, PostgreSQL in lower case
+                    row.put(meta.getColumnLabel(column).toLowerCase(Locale.ROOT), value);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private List<Request> of(Connection connection, String where, long parameter) throws SQLException {
+        List<Request> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM personal_data_request q "
+                + "JOIN registration r ON r.id = q.registration_id WHERE " + where + " ORDER BY q.id DESC")) {
+            query.setLong(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+        }
+        return found;
+    }
+
+    private Request read(ResultSet rows) throws SQLException {
+        return new Request(rows.getLong(1), rows.getLong(2), rows.getString(3), Kind.ofKey(rows.getString(4)).orElseThrow(),
+                fromJson(rows.getString(5)), rows.getString(6), Status.valueOf(rows.getString(7).toUpperCase(Locale.ROOT)),
+                rows.getTimestamp(8).toInstant(), instant(rows.getTimestamp(9)), rows.getString(10), rows.getString(11));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private String toJson(Map<String, String> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+
+    private Map<String, String> fromJson(String text) throws SQLException {
+        try {
+            return json.readValue(text, DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the stored details of a request are not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
