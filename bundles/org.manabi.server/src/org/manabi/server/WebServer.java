@@ -26,6 +26,7 @@ import org.manabi.server.internal.MailQueue;
 import org.manabi.server.internal.Metrics;
 import org.manabi.server.internal.MetricsServlet;
 import org.manabi.server.internal.ParticipantPages;
+import org.manabi.server.internal.Privacy;
 import org.manabi.server.internal.Quizzes;
 import org.manabi.server.internal.RateLimiter;
 import org.manabi.server.internal.ReadinessServlet;
@@ -45,6 +46,7 @@ import org.manabi.server.internal.VodStaffPages;
 import org.manabi.store.AuditLog;
 import org.manabi.store.Certificates;
 import org.manabi.store.DocumentRequests;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.Receipts;
 import org.manabi.store.StaffAccounts;
@@ -63,7 +65,8 @@ import jakarta.servlet.DispatcherType;
  * progress API ({@code /api/vod/…}), password requests for protected documents ({@code /documents/…})
  * and the staff's VOD page ({@code /staff/vod}); certificates ({@code /certificates/…}) and their
  * verification ({@code /verify/…}); payments recorded by staff ({@code /staff/payments/…}) and the
- * receipts they issue ({@code /receipts/…}). Every response carries the security headers of the design
+ * receipts they issue ({@code /receipts/…}); participants' personal-data requests ({@code /privacy/…}), settled by
+ * admins at {@code /staff/requests}. Every response carries the security headers of the design
  * (CSP without inline script, nosniff, frame-ancestors, Referrer-Policy); {@code GET /health} tells
  * whether the server is up, {@code GET /ready} whether its database answers, {@code GET /metrics} (for
  * the monitoring system's addresses) its figures in the Prometheus format. One logfmt line per request
@@ -115,12 +118,13 @@ public final class WebServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        RegistrationDesk desk = new RegistrationDesk(site.catalogue(), site.registrations(), site.mailer(), mailQueue,
-                site.clock(), metrics);
+        PersonalDataRequests privacyRequests = new PersonalDataRequests(site.database(), site.clock());
+        RegistrationDesk desk = new RegistrationDesk(site.catalogue(), site.registrations(), privacyRequests, site.mailer(),
+                mailQueue, site.clock(), metrics);
         RateLimiter registrationLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
         StaffGate staff = new StaffGate(new StaffAccounts(site.database(), site.clock()),
                 new AuditLog(site.database(), site.clock()), site.settings());
-        StaffDesk staffDesk = new StaffDesk(site.catalogue(), site.registrations(), staff);
+        StaffDesk staffDesk = new StaffDesk(site.catalogue(), site.registrations(), privacyRequests, staff);
         RateLimiter loginLimit = new RateLimiter(site.settings().loginsPerMinute(), site.clock());
 
         context.addServlet(new ServletHolder(new ApiServlet(site.catalogue(), site.registrations(), desk,
@@ -157,6 +161,7 @@ public final class WebServer implements AutoCloseable {
                 new Receipts(site.database(), site.clock()), staff, site.settings()));
         context.getServletHandler().addServletWithMapping(receiptPages, "/staff/payments/*");
         context.getServletHandler().addServletWithMapping(receiptPages, "/receipts/*");
+        Privacy.mount(context, site, staff, privacyRequests, mails);
         context.addServlet(new ServletHolder(new ParticipantPages(site.catalogue(), site.registrations(), desk,
                 registrationLimit, site.settings(), site.clock(), staff)), "/");
         context.setMaxFormContentSize(64 * 1024);

@@ -1,5 +1,6 @@
 package org.manabi.server.internal;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 import org.manabi.server.Email;
@@ -26,8 +27,20 @@ public final class MailQueue {
 
     /** Queues {@code email}; {@code what} names it in the log ("registered email for dicom-2026"). */
     void send(Email email, String what) {
+        send(email, what, () -> false);
+    }
+
+    /**
+     * Queues {@code email} unless {@code withheld}, asked on the mail thread just before sending, says
+     * it must not go (the use of the person's data is suspended).
+     */
+    void send(Email email, String what, Callable<Boolean> withheld) {
         queue.execute(() -> {
             try {
+                if (withheld.call()) {
+                    LOG.info("The {} is withheld: the use of the person's data is suspended", what);
+                    return;
+                }
                 mailer.send(email);
             } catch (Exception e) {
                 LOG.warn("The {} to {} could not be sent: {}", what, email.to(), e.getMessage());

@@ -105,6 +105,32 @@ final class Pages {
         return true;
     }
 
+    /** Whether a servlet that answers both pages and the JSON API was asked through {@code /api/…}. */
+    static boolean api(HttpServletRequest request) {
+        return request.getServletPath().startsWith("/api/");
+    }
+
+    /** The texts of the participant's language for a page; English for the API, whose messages are English. */
+    static Texts texts(HttpServletRequest request, HttpServletResponse response, boolean api) {
+        return api ? Texts.of("en") : texts(request, response);
+    }
+
+    /** Whether a POST may be handled: JSON typed for the API ({@link Json#typed}), a form of ours otherwise. */
+    boolean accepted(HttpServletRequest request, HttpServletResponse response, Texts texts, boolean api, String back)
+            throws IOException {
+        return api ? Json.typed(request, response) : formAccepted(request, response, texts, back);
+    }
+
+    /** 503 as JSON for the API, as a page linking back to {@code back} otherwise. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response, Texts texts, boolean api, StoreException e,
+            String back) throws IOException {
+        if (api) {
+            Json.unavailable(response, e);
+        } else {
+            unavailable(request, response, texts, e, back);
+        }
+    }
+
     /** 503: the database did not answer; nothing was changed. */
     void unavailable(HttpServletRequest request, HttpServletResponse response, Texts texts, StoreException e, String back)
             throws IOException {

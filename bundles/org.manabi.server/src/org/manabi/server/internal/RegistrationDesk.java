@@ -18,6 +18,7 @@ import org.manabi.server.Mailer;
 import org.manabi.store.Applicant;
 import org.manabi.store.Change;
 import org.manabi.store.DuplicateRegistrationException;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.Pool;
 import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
@@ -76,14 +77,17 @@ public final class RegistrationDesk {
     private final Catalogue catalogue;
     private final Registrations registrations;
     private final MailQueue mails;
+    /** Tells whose use of personal data is suspended: they get no mail. */
+    private final PersonalDataRequests requests;
     private final Clock clock;
     private final Metrics metrics;
 
-    public RegistrationDesk(Catalogue catalogue, Registrations registrations, Mailer mailer, ExecutorService mailQueue,
-            Clock clock, Metrics metrics) {
+    public RegistrationDesk(Catalogue catalogue, Registrations registrations, PersonalDataRequests requests, Mailer mailer,
+            ExecutorService mailQueue, Clock clock, Metrics metrics) {
         this.catalogue = catalogue;
         this.registrations = registrations;
         this.mails = new MailQueue(mailer, mailQueue);
+        this.requests = requests;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -93,16 +97,10 @@ public final class RegistrationDesk {
      * confirmation page shows.
      */
     public Applicant check(Offer offer, Form form) throws InputProblem {
-        String name = text("name", form.name(), MAX_TEXT);
-        String kana = text("kana", form.kana(), MAX_TEXT);
-        if (!KANA.matcher(kana).matches()) {
-            throw new InputProblem("kana", "error_kana");
-        }
-        String email = text("email", form.email(), 254);
-        if (!EMAIL.matcher(email).matches()) {
-            throw new InputProblem("email", "error_email");
-        }
-        String organization = text("organization", form.organization(), MAX_TEXT);
+        String name = checked("name", form.name());
+        String kana = checked("kana", form.kana());
+        String email = checked("email", form.email());
+        String organization = checked("organization", form.organization());
         if (form.member() == null) {
             throw new InputProblem("member", "error_required");
         }
@@ -125,6 +123,21 @@ public final class RegistrationDesk {
         }
         return new Applicant(name, kana, email, organization, form.member(), body, offer.fee(form.member()), answers,
                 "ja".equals(form.language()) ? "ja" : "en");
+    }
+
+    /**
+     * One of the fields {@code name}, {@code kana}, {@code email}, {@code organization}, checked and
+     * normalised as the registration form takes it; a correction of personal data takes the same.
+     */
+    static String checked(String field, String value) throws InputProblem {
+        String text = text(field, value, field.equals("email") ? 254 : MAX_TEXT);
+        if (field.equals("kana") && !KANA.matcher(text).matches()) {
+            throw new InputProblem("kana", "error_kana");
+        }
+        if (field.equals("email") && !EMAIL.matcher(text).matches()) {
+            throw new InputProblem("email", "error_email");
+        }
+        return text;
     }
 
     /** The pool the form names, if the seminar offers it. */
@@ -196,9 +209,11 @@ public final class RegistrationDesk {
         Object[] arguments = { registration.applicant().name(), title, status,
                 texts.get("pool_" + registration.pool().key()), registration.applicant().feeYen(),
                 link(site, registration.token()).toString() };
-        // the registration stands and its link is on the participant's screen; staff see a failure in the log
+        // the registration stands and its link is on the participant's screen; staff see a failure in the log;
+        // a registration whose use is suspended at the participant's request gets no mail
         mails.send(new Email(registration.applicant().email(), texts.format(kind + "_subject", arguments),
-                texts.format(kind + "_body", arguments)), kind + " email for " + registration.seminarId());
+                texts.format(kind + "_body", arguments)), kind + " email for " + registration.seminarId(),
+                () -> requests.suspended(registration.id()));
     }
 
     /** A required text field, trimmed and NFC-normalised, without control characters, at most {@code max} long. */

@@ -26,6 +26,7 @@ import org.manabi.server.Catalogue.QuestionnaireItem;
 import org.manabi.store.Pool;
 import org.manabi.store.PoolCounts;
 import org.manabi.store.Registration;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.Registrations;
 import org.manabi.store.StaffMember;
 import org.manabi.store.StoreException;
@@ -67,10 +68,13 @@ public final class StaffDesk {
 
     private final Catalogue catalogue;
     private final Registrations registrations;
+    /** Tells whose use of personal data is suspended: left out of lists and exports. */
+    private final PersonalDataRequests requests;
     private final StaffGate gate;
 
-    public StaffDesk(Catalogue catalogue, Registrations registrations, StaffGate gate) {
+    public StaffDesk(Catalogue catalogue, Registrations registrations, PersonalDataRequests requests, StaffGate gate) {
         this.catalogue = catalogue;
+        this.requests = requests;
         this.registrations = registrations;
         this.gate = gate;
     }
@@ -106,6 +110,9 @@ public final class StaffDesk {
             return new Registrants(seminar, List.of(), Refusal.NOT_FOUND);
         }
         gate.audit(request, member, action, seminarId);
+        // a participant who asked to suspend the use of their data is left out of every list and export
+        Set<Long> suspended = requests.suspendedIn(seminarId);
+        all.removeIf(registration -> suspended.contains(registration.id()));
         all.sort(LIST_ORDER);
         return new Registrants(seminar, all, null);
     }

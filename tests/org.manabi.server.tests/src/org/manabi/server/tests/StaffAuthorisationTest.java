@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.Pool;
 import org.manabi.store.Registration;
 import org.manabi.store.StaffRole;
@@ -50,6 +51,7 @@ class StaffAuthorisationTest {
     private TestSite site;
     private Registration registration;
     private Registration second;
+    private long request;
     private final Map<Who, Browser> browsers = new EnumMap<>(Who.class);
 
     @BeforeEach
@@ -57,6 +59,8 @@ class StaffAuthorisationTest {
         site = new TestSite(0);
         registration = site.register("dicom-2026", Pool.ONSITE, "青木 太郎", "あおき たろう", Map.of());
         second = site.register("dicom-2026", Pool.ONSITE, "馬場 花子", "ばば はなこ", Map.of());
+        request = new PersonalDataRequests(site.database, site.site.clock())
+                .ask(registration.id(), PersonalDataRequests.Kind.DELETION, Map.of(), "").id();
         site.staff("other@example.jp", StaffRole.INSTRUCTOR, PASSWORD, "free-web-2026");
         site.staff("teacher@example.jp", StaffRole.INSTRUCTOR, PASSWORD, "dicom-2026");
         site.staff("admin@example.jp", StaffRole.ADMIN, PASSWORD);
@@ -78,6 +82,13 @@ class StaffAuthorisationTest {
         String token = registration.token();
         String id = String.valueOf(registration.id());
         return List.of(
+                // personal-data requests are for admins only; a settlement without a decision is 400
+                new Endpoint("GET", "/staff/requests", false, true, 200),
+                new Endpoint("GET", "/staff/requests/" + request, false, true, 200),
+                new Endpoint("POST", "/staff/requests/" + request, false, true, 400),
+                new Endpoint("GET", "/api/staff/requests", false, true, 200),
+                new Endpoint("GET", "/api/staff/requests/" + request, false, true, 200),
+                new Endpoint("POST", "/api/staff/requests/" + request, false, true, 400),
                 new Endpoint("GET", "/staff", false, false, 200),
                 new Endpoint("GET", "/staff/seminars/dicom-2026", true, false, 200),
                 new Endpoint("GET", "/staff/seminars/dicom-2026?q=" + URLEncoder.encode("あおき", StandardCharsets.UTF_8), true,

@@ -1,0 +1,210 @@
+package org.manabi.server.internal;
+
+import java.net.URI;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.manabi.server.Catalogue;
+import org.manabi.server.Email;
+import org.manabi.server.internal.RegistrationDesk.InputProblem;
+import org.manabi.store.AuditLog;
+import org.manabi.store.PersonalDataRequests;
+import org.manabi.store.PersonalDataRequests.Kind;
+import org.manabi.store.PersonalDataRequests.Request;
+import org.manabi.store.Registration;
+import org.manabi.store.Registrations;
+import org.manabi.store.StaffMember;
+import org.manabi.store.StoreException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Personal-data requests, for the participant's pages and API and for the staff's: checks what is
+ * asked, stores it, writes the audit row of every step (asked, read by staff, settled, downloaded), and
+ * emails the participant on receipt and on settlement.
+ * <p>
+ * A disclosure is downloadable once staff have granted it: under the APPI the business may withhold
+ * some data (harm to a third party, serious hindrance to its work), which is a person's decision. The
+ * file is put together at each download from what the database holds then, so no second copy of the
+ * personal data waits on disk.
+ */
+final class PrivacyDesk {
+
+    /** Who the audit log names for a participant's own steps through their link (the column is for staff). */
+    static final String PARTICIPANT = "participant (own link)";
+    private static final int MAX_REASON = 2000;
+
+    /** A request with the registration's data as it is now ({@code registration} table row), for staff. */
+    record Case(Request request, Map<String, Object> registration) {
+    }
+
+    private final Registrations registrations;
+    private final PersonalDataRequests requests;
+    private final AuditLog audit;
+    private final Catalogue catalogue;
+    private final MailQueue mails;
+
+    PrivacyDesk(Registrations registrations, PersonalDataRequests requests, AuditLog audit, Catalogue catalogue,
+            MailQueue mails) {
+        this.registrations = registrations;
+        this.requests = requests;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.mails = mails;
+    }
+
+    PersonalDataRequests requests() {
+        return requests;
+    }
+
+    /** The registration of a personal link, empty when the token is nobody's (or was anonymised). */
+    Optional<Registration> registration(String token) throws StoreException {
+        return token == null || token.isEmpty() ? Optional.empty() : registrations.find(token);
+    }
+
+    /** The requests made through this link, newest first. */
+    List<Request> of(Registration registration) throws StoreException {
+        return requests.ofRegistration(registration.id());
+    }
+
+    /** The request {@code id} if it was made through this link; another link's request is not there. */
+    Optional<Request> of(Registration registration, long id) throws StoreException {
+        return requests.find(id).filter(r -> r.registrationId() == registration.id());
+    }
+
+    /**
+     * Checks and stores what the participant asks, writes the audit row, emails the receipt.
+     *
+     * @param corrections for a correction, the fields with their new values (blank and unchanged ones are ignored)
+     */
+    Request ask(HttpServletRequest http, Registration registration, String kindKey, String reason,
+            Map<String, String> corrections, URI site) throws InputProblem, StoreException {
+        Kind kind = Kind.ofKey(kindKey).orElseThrow(() -> new InputProblem("kind", "error_choice"));
+        String why = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
+        if (why.length() > MAX_REASON) {
+            throw new InputProblem("reason", "error_too_long");
+        }
+        if (why.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new InputProblem("reason", "error_control");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        if (kind == Kind.CORRECTION) {
+            if (why.isEmpty()) {
+                throw new InputProblem("reason", "error_required");
+            }
+            Map<String, String> held = Map.of("name", registration.applicant().name(), "kana",
+                    registration.applicant().kana(), "organization", registration.applicant().organization(), "email",
+                    registration.applicant().email());
+            for (String field : PersonalDataRequests.CORRECTABLE) {
+                String value = corrections.get(field);
+                if (value == null || value.isBlank()) {
+                    continue;
+                }
+                String checked = RegistrationDesk.checked(field, value);
+                // the form starts from what is held: only what differs is asked for
+                if (!checked.equals(held.get(field))) {
+                    details.put(field, checked);
+                }
+            }
+            if (details.isEmpty()) {
+                throw new InputProblem("correction", "error_required");
+            }
+        }
+        Request request = requests.ask(registration.id(), kind, details, why);
+        audit.record(PARTICIPANT, "ask " + kind.key(), subject(request), http.getRemoteAddr());
+        mail(registration.applicant().email(), registration.applicant().name(), registration.applicant().language(),
+                request, "privacy_mail_received", PrivacyPages.link(site, registration.token()));
+        return request;
+    }
+
+    /**
+     * Everything held about the registration, for the participant's download of a granted disclosure;
+     * audited.
+     */
+    Map<String, Object> disclosure(HttpServletRequest http, Registration registration, Request request)
+            throws StoreException {
+        audit.record(PARTICIPANT, "download disclosure", subject(request), http.getRemoteAddr());
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("format", "manabi-disclosure");
+        file.put("version", 1);
+        file.put("request", request.id());
+        file.put("scope", "the registration of this personal link, and every row of every table tied to it; "
+                + "other registrations, even with the same address, have their own links");
+        file.put("tables", requests.disclosure(registration.id()));
+        return file;
+    }
+
+    /** The open or the settled requests (the latest 500), after writing the audit row. */
+    List<Request> list(HttpServletRequest http, StaffMember staff, boolean open) throws StoreException {
+        audit.record(staff.email(), "read data requests", open ? "open requests" : "settled requests",
+                http.getRemoteAddr());
+        return requests.list(open, 500);
+    }
+
+    /** One request with the registration's data, after writing the audit row; empty when there is none. */
+    Optional<Case> open(HttpServletRequest http, StaffMember staff, long id) throws StoreException {
+        Optional<Request> request = requests.find(id);
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(staff.email(), "read data request", subject(request.get()), http.getRemoteAddr());
+        List<Map<String, Object>> rows = requests.disclosure(request.get().registrationId()).get("registration");
+        return Optional.of(new Case(request.get(), rows.isEmpty() ? Map.of() : rows.get(0)));
+    }
+
+    /**
+     * Grants or refuses an open request, writes the audit row, and emails the outcome to the address
+     * the registration had before (a deletion removes it).
+     *
+     * @return the settled request, empty when there is none
+     * @throws StoreException when it was settled already
+     */
+    Optional<Request> settle(HttpServletRequest http, StaffMember staff, long id, boolean grant, String answer, URI site)
+            throws StoreException {
+        Optional<Request> before = requests.find(id);
+        if (before.isEmpty()) {
+            return before;
+        }
+        List<Map<String, Object>> rows = requests.disclosure(before.get().registrationId()).get("registration");
+        String cut = answer == null || answer.isBlank() ? null
+                : answer.strip().substring(0, Math.min(answer.strip().length(), MAX_REASON));
+        audit.record(staff.email(), (grant ? "grant " : "refuse ") + before.get().kind().key(), subject(before.get()),
+                http.getRemoteAddr());
+        Optional<Request> settled = requests.settle(id, grant, staff.email(), cut);
+        if (settled.isPresent() && !rows.isEmpty()) {
+            Map<String, Object> person = rows.get(0);
+            // a deletion leaves no link to come back to
+            URI link = settled.get().kind() == Kind.DELETION && grant ? null
+                    : PrivacyPages.link(site, String.valueOf(person.get("token")));
+            mail(String.valueOf(person.get("email")), String.valueOf(person.get("name")),
+                    String.valueOf(person.get("language")), settled.get(), "privacy_mail_settled", link);
+        }
+        return settled;
+    }
+
+    static String subject(Request request) {
+        return "request " + request.id() + " (" + request.kind().key() + ") of registration " + request.registrationId()
+                + " of " + request.seminarId();
+    }
+
+    /** The receipt or the outcome; a suspension of use does not stop these, they answer the participant's own request. */
+    private void mail(String to, String name, String language, Request request, String kind, URI link) {
+        if (to == null || to.isEmpty()) {
+            return;
+        }
+        Texts texts = Texts.of(language);
+        String title = catalogue.offer(request.seminarId())
+                .map(offer -> texts.japanese() || offer.englishTitle() == null ? offer.title() : offer.englishTitle())
+                .orElse(request.seminarId());
+        // subject and body take: {0} name, {1} what was asked, {2} request number, {3} outcome, {4} staff's answer,
+        // {5} link to the requests page, {6} seminar
+        Object[] arguments = { name, texts.get("privacy_kind_" + request.kind().key()), request.id(),
+                texts.get("privacy_status_" + request.status().key()), request.answer() == null ? "" : request.answer(),
+                link == null ? "" : link.toString(), title };
+        mails.send(new Email(to, texts.format(kind + "_subject", arguments), texts.format(kind + "_body", arguments)),
+                kind + " email for request " + request.id());
+    }
+}
