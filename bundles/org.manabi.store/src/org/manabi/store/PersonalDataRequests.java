@@ -82,20 +82,38 @@ public final class PersonalDataRequests {
             String reason, Status status, Instant requestedAt, Instant settledAt, String settledBy, String answer) {
     }
 
+    /** Sets the parameters of a {@link Holding}'s condition from the registration's id and participant key. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement query, long registrationId, String participant) throws SQLException;
+    }
+
+    private static final Binder BY_ID = (query, id, participant) -> query.setLong(1, id);
+    private static final Binder BY_PARTICIPANT = (query, id, participant) -> query.setString(1, participant);
+
     /**
      * A table that holds personal data of a registration, and how its rows there are found: by the
      * registration's id, or by its participant key ({@link QuizAttempts#ofRegistration}).
      */
-    private record Holding(String table, String where, boolean byParticipant) {
+    private record Holding(String table, String where, Binder binder) {
     }
 
     /** Every table with personal data of a registration; a new one belongs here, or a disclosure misses it. */
     private static final List<Holding> HOLDINGS = List.of(
-            new Holding("registration", "id = ?", false),
-            new Holding("quiz_attempt", "participant = ?", true),
-            new Holding("quiz_answer", "attempt_id IN (SELECT id FROM quiz_attempt WHERE participant = ?)", true),
-            new Holding("live_answer", "participant = ?", true),
-            new Holding("personal_data_request", "registration_id = ?", false));
+            new Holding("registration", "id = ?", BY_ID),
+            new Holding("quiz_attempt", "participant = ?", BY_PARTICIPANT),
+            new Holding("quiz_answer", "attempt_id IN (SELECT id FROM quiz_attempt WHERE participant = ?)", BY_PARTICIPANT),
+            new Holding("live_answer", "participant = ?", BY_PARTICIPANT),
+            new Holding("viewing_id", "registration_id = ?", BY_ID),
+            new Holding("viewing_progress", "viewing_id IN (SELECT id FROM viewing_id WHERE registration_id = ?)", BY_ID),
+            // the registration's own certificate, and that of the viewing ID issued to it
+            new Holding("certificate", "holder = ? OR holder IN (SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) "
+                    + "FROM viewing_id WHERE registration_id = ?)", (query, id, participant) -> {
+                        query.setString(1, participant);
+                        query.setLong(2, id);
+                    }),
+            new Holding("receipt", "registration_id = ?", BY_ID),
+            new Holding("personal_data_request", "registration_id = ?", BY_ID));
 
     private static final String COLUMNS = "q.id, q.registration_id, r.seminar_id, q.kind, q.details, q.reason, q.status, "
             + "q.requested_at, q.settled_at, q.settled_by, q.answer";
@@ -289,11 +307,7 @@ public final class PersonalDataRequests {
             for (Holding holding : HOLDINGS) {
                 try (PreparedStatement query = connection.prepareStatement(
                         "SELECT * FROM " + holding.table() + " WHERE " + holding.where())) {
-                    if (holding.byParticipant()) {
-                        query.setString(1, participant);
-                    } else {
-                        query.setLong(1, registrationId);
-                    }
+                    holding.binder().bind(query, registrationId, participant);
                     tables.put(holding.table(), rows(query));
                 }
             }

@@ -20,9 +20,11 @@ import java.util.Map;
  * not (and of which body), fee, language, when it was made, whether and when the person was checked
  * in — and removes who it was: name, reading, email, organisation, questionnaire answers, the staff
  * member who checked them in, and the personal token (replaced by a new random one, so the old link
- * leads nowhere); a correction request's new values go too. A deletion request granted by staff
- * ({@link PersonalDataRequests}) anonymises its registration the same way. Under Japan's APPI, personal data is to be erased once it is no longer needed for
- * its purpose; the figures are not personal data.
+ * leads nowhere); a correction request's new values, the name and address of a viewing ID issued to the
+ * registration and the name on its certificates go too. Receipts stay whole: tax law keeps them for seven
+ * years. A deletion request granted by staff ({@link PersonalDataRequests}) anonymises its registration
+ * the same way. Under Japan's APPI, personal data is to be erased once it is no longer needed for its
+ * purpose; the figures are not personal data.
  */
 public final class Retention {
 
@@ -128,7 +130,13 @@ public final class Retention {
                 + "anonymised_at = ? WHERE id = ?");
                 // a correction request holds the new name and address: personal data too
                 PreparedStatement requests = connection.prepareStatement(
-                        "UPDATE personal_data_request SET details = '{}' WHERE registration_id = ?")) {
+                        "UPDATE personal_data_request SET details = '{}' WHERE registration_id = ?");
+                // so do the viewing ID issued to the registration and its certificates (by its key or the ID's)
+                PreparedStatement viewing = connection.prepareStatement(
+                        "UPDATE viewing_id SET name = '', email = '', organization = '' WHERE registration_id = ?");
+                PreparedStatement certificates = connection.prepareStatement("UPDATE certificate SET name = '' "
+                        + "WHERE holder = ? OR holder IN (SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) "
+                        + "FROM viewing_id WHERE registration_id = ?)")) {
             for (long id : ids) {
                 update.setString(1, Tokens.random(24));
                 update.setTimestamp(2, now);
@@ -136,9 +144,16 @@ public final class Retention {
                 update.addBatch();
                 requests.setLong(1, id);
                 requests.addBatch();
+                viewing.setLong(1, id);
+                viewing.addBatch();
+                certificates.setString(1, Certificates.ofRegistration(id));
+                certificates.setLong(2, id);
+                certificates.addBatch();
             }
             update.executeBatch();
             requests.executeBatch();
+            viewing.executeBatch();
+            certificates.executeBatch();
         }
         return ids.size();
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.manabi.store.Applicant;
+import org.manabi.store.Certificates;
 import org.manabi.store.Database;
 import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.PersonalDataRequests.Kind;
@@ -28,6 +29,8 @@ import org.manabi.store.QuizAttempts;
 import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingId;
+import org.manabi.store.ViewingIds;
 
 /**
  * Personal-data requests on H2 and PostgreSQL: stored once per open kind, settled once, and granting
@@ -103,7 +106,8 @@ class PersonalDataRequestsTest {
 
             Map<String, List<Map<String, Object>>> data = requests.disclosure(mine.id());
 
-            assertEquals(List.of("registration", "quiz_attempt", "quiz_answer", "live_answer", "personal_data_request"),
+            assertEquals(List.of("registration", "quiz_attempt", "quiz_answer", "live_answer", "viewing_id", "viewing_progress",
+                    "certificate", "receipt", "personal_data_request"),
                     List.copyOf(data.keySet()));
             Map<String, Object> registration = data.get("registration").get(0);
             assertEquals(1, data.get("registration").size());
@@ -125,7 +129,14 @@ class PersonalDataRequestsTest {
             Registrations registrations = new Registrations(database, (seminar, pool) -> 10, NOW);
             Registration leaving = register(registrations, "dicom", Pool.ONSITE, "青木 太郎", "aoki@example.jp");
             Registration pausing = register(registrations, "dicom", Pool.WEB, "馬場 花子", "baba@example.jp");
+            ViewingId viewing = new ViewingIds(database, NOW).issueFor(leaving);
+            Certificates certificates = new Certificates(database, NOW);
+            certificates.issue("dicom", Certificates.ofRegistration(leaving.id()), "青木 太郎", 3.0);
+            certificates.issue("dicom", Certificates.ofViewingId(viewing.id()), "青木 太郎", 2.0);
             PersonalDataRequests requests = new PersonalDataRequests(database, NOW);
+            Map<String, List<Map<String, Object>>> held = requests.disclosure(leaving.id());
+            assertEquals("青木 太郎", held.get("viewing_id").get(0).get("name"));
+            assertEquals(2, held.get("certificate").size(), "the registration's and its viewing ID's");
             Request correction = requests.ask(leaving.id(), Kind.CORRECTION, Map.of("name", "青木 次郎"), "誤記");
             Request deletion = requests.ask(leaving.id(), Kind.DELETION, Map.of(), "もう参加しません");
             Request suspension = requests.ask(pausing.id(), Kind.SUSPENSION, Map.of(), "メール不要");
@@ -146,6 +157,9 @@ class PersonalDataRequestsTest {
             assertEquals(Map.of(), requests.find(correction.id()).orElseThrow().details(),
                     "the asked new name went with the rest");
             assertThrows(StoreException.class, () -> requests.ask(leaving.id(), Kind.DISCLOSURE, Map.of(), ""));
+            assertFalse(requests.disclosure(leaving.id()).toString().contains("青木"),
+                    "nothing of the person is left in any table: " + requests.disclosure(leaving.id()));
+            assertEquals("", new ViewingIds(database, NOW).byId(viewing.id()).orElseThrow().email());
 
             assertTrue(requests.suspended(pausing.id()));
             assertFalse(requests.suspended(leaving.id()));
