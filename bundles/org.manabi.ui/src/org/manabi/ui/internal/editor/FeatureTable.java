@@ -106,15 +106,22 @@ final class FeatureTable {
 
     /** Add, remove, up and down buttons for a contained list {@code owner.list}; new rows are {@code type}. */
     FeatureTable listButtons(FormToolkit toolkit, EObject owner, EReference list, EClass type) {
+        return listButtons(toolkit, owner, list, () -> type);
+    }
+
+    /** As {@link #listButtons(FormToolkit, EObject, EReference, EClass)}, the type of a new row chosen when it is added. */
+    FeatureTable listButtons(FormToolkit toolkit, EObject owner, EReference list, Supplier<EClass> newType) {
         Composite buttons = toolkit.createComposite(control);
         GridLayoutFactory.fillDefaults().applyTo(buttons);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
         button(toolkit, buttons, org.manabi.ui.internal.Messages.Table_add, () -> {
+            EClass type = newType.get();
             EObject row = EcoreUtil.create(type);
             if (type.getEIDAttribute() != null) {
                 row.eSet(type.getEIDAttribute(), newId(owner, type));
             }
             domain.getCommandStack().execute(AddCommand.create(domain, owner, list, row));
+            refresh(); // the page refreshes later; the new row must be there to be selected now
             viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(row), true);
         });
         button(toolkit, buttons, org.manabi.ui.internal.Messages.Table_remove, () -> {

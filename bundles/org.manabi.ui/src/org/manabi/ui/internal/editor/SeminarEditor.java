@@ -33,7 +33,7 @@ import org.manabi.ui.internal.Messages;
 import org.manabi.ui.internal.ModelChanges;
 
 /**
- * Edits one seminar on four pages: overview, programme, speakers, materials. Every edit is an EMF
+ * Edits one seminar on six pages: overview, programme, speakers, materials, quiz and survey. Every edit is an EMF
  * command on this editor's command stack (undo, redo, dirty state); saving writes the seminar's
  * content file atomically through the content repository.
  * <p>
@@ -91,6 +91,8 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
             addPage(new ProgrammePage(this));
             addPage(new SpeakersPage(this));
             addPage(new MaterialsPage(this));
+            addPage(new QuizPage(this));
+            addPage(new SurveyPage(this));
         } catch (PartInitException e) {
             throw new IllegalStateException(e);
         }
@@ -136,15 +138,30 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
      * file) is edited and puts the cursor on {@code field}.
      */
     public void reveal(EObject element, String field) {
-        String page = switch (element) {
-            case ProgrammeItem item -> ProgrammePage.ID;
-            case Person person -> SpeakersPage.ID;
-            case Material material -> MaterialsPage.ID;
-            default -> element.eContainer() instanceof Material ? MaterialsPage.ID : OverviewPage.ID;
-        };
+        String page = questionnairePage(element);
+        if (page == null) {
+            page = switch (element) {
+                case ProgrammeItem item -> ProgrammePage.ID;
+                case Person person -> SpeakersPage.ID;
+                case Material material -> MaterialsPage.ID;
+                default -> element.eContainer() instanceof Material ? MaterialsPage.ID : OverviewPage.ID;
+            };
+        }
         if (setActivePage(page) instanceof SeminarPage seminarPage) {
             seminarPage.reveal(element, field);
         }
+    }
+
+    /** The quiz or survey page where {@code element}, part of the one or the other, is edited; null for the rest. */
+    private static String questionnairePage(EObject element) {
+        for (EObject e = element; e != null; e = e.eContainer()) {
+            if (e instanceof org.manabi.model.Quiz) {
+                return QuizPage.ID;
+            } else if (e instanceof org.manabi.model.Survey) {
+                return SurveyPage.ID;
+            }
+        }
+        return null;
     }
 
     /** The content file the seminar is saved in. */
@@ -154,6 +171,21 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
 
     Seminar seminar() {
         return seminar;
+    }
+
+    ContentRepository repository() {
+        return repository;
+    }
+
+    /**
+     * Attaches a PDF as a slide deck of this seminar, as the materials page's Attach PDF button does
+     * with the file chosen: copied into the content folder, its pages counted, off the UI thread.
+     *
+     * @return the job that does it, scheduled
+     */
+    public org.eclipse.core.runtime.jobs.Job attachPdf(java.nio.file.Path pdf) {
+        setActivePage(MaterialsPage.ID);
+        return ((MaterialsPage) findPage(MaterialsPage.ID)).attach(pdf);
     }
 
     @Override

@@ -1,0 +1,157 @@
+package org.manabi.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.IWorkbenchPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.manabi.content.ContentRepository;
+import org.manabi.model.ManabiPackage;
+import org.manabi.model.NumericQuestion;
+import org.manabi.model.Question;
+import org.manabi.model.Quiz;
+import org.manabi.model.Seminar;
+import org.manabi.model.SlideCitation;
+import org.manabi.model.SlideDeck;
+import org.manabi.ui.internal.Messages;
+import org.manabi.ui.internal.editor.ModelTexts;
+import org.manabi.ui.internal.editor.SeminarEditor;
+
+/** The quiz and survey pages of the seminar editor, driven through their widgets on a copy of the content. */
+class QuizEditorTest {
+
+    private final IWorkbenchPage page = Editors.page();
+
+    @AfterEach
+    void closeEditors() {
+        Editors.closeAll();
+    }
+
+    @Test
+    void aNumericQuestionWithToleranceAndACitedPageIsUndoneRedoneAndSaved(@TempDir Path temp) throws Exception {
+        ContentRepository repository = ContentRepository.open(copyOfContentWithDecks(temp));
+        Seminar seminar = SeminarEditorTest.seminar(repository, "dicom-beginner-2027");
+        Quiz quiz = seminar.getQuiz();
+        int questionsBefore = quiz.getQuestions().size();
+        SeminarEditor editor = Editors.open(repository, seminar);
+        editor.setActivePage("quiz");
+        Widgets.flush();
+        Control pageControl = editor.getActivePageInstance().getPartControl();
+
+        Combo type = Widgets.one(pageControl, Combo.class, combo -> combo.getData("newQuestionType") != null);
+        type.select(Arrays.asList(type.getItems()).indexOf(ModelTexts.type(ManabiPackage.Literals.NUMERIC_QUESTION)));
+        press(Widgets.all(pageControl, Button.class, button -> Messages.Table_add.equals(button.getText())).get(0));
+        assertEquals(questionsBefore + 1, quiz.getQuestions().size(), "Add adds a question");
+        NumericQuestion added = (NumericQuestion) quiz.getQuestions().get(questionsBefore);
+        assertNotNull(added.getId(), "a new question gets an id");
+
+        Text tolerance = Widgets.one(pageControl, Text.class, text -> "tolerance".equals(text.getData("attribute")));
+        type(tolerance, "zero point five");
+        assertEquals(0.0, added.getTolerance(), "a tolerance that is not a number never reaches the model");
+        type(tolerance, "0.5");
+        assertEquals(0.5, added.getTolerance());
+
+        SlideDeck firstDeck = (SlideDeck) seminar.getMaterials().stream().filter(SlideDeck.class::isInstance)
+                .findFirst().orElseThrow();
+        Table thumbnails = Widgets.one(pageControl, Table.class, table -> table.getData("thumbnails") != null);
+        assertEquals(firstDeck.getPageCount(), thumbnails.getItemCount(), "one thumbnail per page of the first deck");
+        Widgets.waitUntil("the third page's thumbnail", 60, () -> thumbnails.getItem(2).getImage() != null);
+        assertEquals(120, thumbnails.getItem(2).getImage().getBounds().width, "rendered by PDFBox at thumbnail size");
+        thumbnails.setSelection(2);
+        press(Widgets.one(pageControl, Button.class, button -> "page".equals(button.getData("action"))));
+        assertEquals(1, added.getCitations().size(), "the picked page is cited");
+        assertEquals(firstDeck, added.getCitations().get(0).getDeck());
+        assertEquals(3, added.getCitations().get(0).getPage());
+        Widgets.screenshot(page.getWorkbenchWindow().getShell(), "seminar-editor-quiz");
+
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertTrue(added.getCitations().isEmpty(), "Edit > Undo takes the citation back");
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertEquals(0.0, added.getTolerance(), "and then the tolerance");
+        assertEquals("0.0", tolerance.getText(), "the field shows the undone value");
+        Editors.command(IWorkbenchCommandConstants.EDIT_REDO);
+        Editors.command(IWorkbenchCommandConstants.EDIT_REDO);
+        assertEquals(0.5, added.getTolerance(), "Edit > Redo");
+        assertEquals(3, added.getCitations().get(0).getPage());
+        assertTrue(editor.isDirty());
+
+        Editors.command(IWorkbenchCommandConstants.FILE_SAVE);
+        assertFalse(editor.isDirty(), "saved");
+        Quiz reread = SeminarEditorTest.seminar(ContentRepository.open(repository.root()), "dicom-beginner-2027").getQuiz();
+        Question saved = reread.getQuestions().stream().filter(q -> q.getId().equals(added.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("the new question is in the file"));
+        assertEquals(0.5, ((NumericQuestion) saved).getTolerance(), "the file holds the tolerance");
+        SlideCitation citation = saved.getCitations().get(0);
+        assertEquals(firstDeck.getId(), citation.getDeck().getId(), "and the cited deck");
+        assertEquals(3, citation.getPage(), "and page");
+    }
+
+    @Test
+    void aSeminarWithoutSurveyOffersToCreateOneAndUndoTakesItBack(@TempDir Path temp) throws Exception {
+        ContentRepository repository = ContentRepository.open(SeminarEditorTest.copyOfContent(temp));
+        Seminar seminar = SeminarEditorTest.seminar(repository, "dicom-beginner-2027");
+        SeminarEditor editor = Editors.open(repository, seminar);
+        editor.setActivePage("survey");
+        Widgets.flush();
+        // the survey removed as the explorer's Delete would: one command on the editor's stack
+        editor.commandStack().execute(SetCommand.create(editor.getEditingDomain(), seminar,
+                ManabiPackage.Literals.SEMINAR__SURVEY, null));
+        Widgets.flush();
+        Control pageControl = editor.getActivePageInstance().getPartControl();
+
+        press(Widgets.one(pageControl, Button.class, button -> "create".equals(button.getData("action"))));
+        assertNotNull(seminar.getSurvey(), "Create makes a survey");
+        assertEquals("dicom-beginner-2027-survey", seminar.getSurvey().getId(), "named after the seminar, id free again");
+        assertEquals(1, Widgets.all(pageControl, Text.class, text -> "title".equals(text.getData("attribute"))).size(),
+                "the page now shows the survey's settings");
+
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertNull(seminar.getSurvey(), "Edit > Undo takes it back");
+        assertEquals(1, Widgets.all(pageControl, Button.class, button -> "create".equals(button.getData("action"))).size(),
+                "and the page offers to create one again");
+    }
+
+    private static void press(Button button) {
+        button.notifyListeners(SWT.Selection, new Event());
+        Widgets.flush();
+    }
+
+    private static void type(Text field, String typed) {
+        field.setText(typed);
+        Widgets.flush();
+        field.notifyListeners(SWT.DefaultSelection, new Event());
+        Widgets.flush();
+    }
+
+    /** The content copy with its slide PDFs, whose pages the citation picker shows. */
+    private static Path copyOfContentWithDecks(Path temp) throws IOException {
+        Path target = SeminarEditorTest.copyOfContent(temp);
+        Path decks = Path.of(System.getProperty("manabi.repository"), "content", "decks");
+        try (Stream<Path> pdfs = Files.list(decks)) {
+            for (Path pdf : (Iterable<Path>) pdfs::iterator) {
+                Files.copy(pdf, target.resolve("decks").resolve(pdf.getFileName().toString()));
+            }
+        }
+        return target;
+    }
+}
