@@ -26,11 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.manabi.content.ContentRepository;
+import org.manabi.model.Choice;
 import org.manabi.model.ManabiPackage;
 import org.manabi.model.NumericQuestion;
 import org.manabi.model.Question;
 import org.manabi.model.Quiz;
 import org.manabi.model.Seminar;
+import org.manabi.model.SingleChoiceQuestion;
 import org.manabi.model.SlideCitation;
 import org.manabi.model.SlideDeck;
 import org.manabi.ui.internal.Messages;
@@ -104,6 +106,34 @@ class QuizEditorTest {
         SlideCitation citation = saved.getCitations().get(0);
         assertEquals(firstDeck.getId(), citation.getDeck().getId(), "and the cited deck");
         assertEquals(3, citation.getPage(), "and page");
+    }
+
+    @Test
+    void aSingleChoiceQuestionGetsChoicesAndAClickMarksTheRightOne(@TempDir Path temp) throws Exception {
+        ContentRepository repository = ContentRepository.open(SeminarEditorTest.copyOfContent(temp));
+        Seminar seminar = SeminarEditorTest.seminar(repository, "dicom-beginner-2027");
+        Quiz quiz = seminar.getQuiz();
+        SeminarEditor editor = Editors.open(repository, seminar);
+        editor.setActivePage("quiz");
+        Widgets.flush();
+        Control pageControl = editor.getActivePageInstance().getPartControl();
+        Combo type = Widgets.one(pageControl, Combo.class, combo -> combo.getData("newQuestionType") != null);
+        type.select(Arrays.asList(type.getItems()).indexOf(ModelTexts.type(ManabiPackage.Literals.SINGLE_CHOICE_QUESTION)));
+        press(Widgets.all(pageControl, Button.class, button -> Messages.Table_add.equals(button.getText())).get(0));
+        SingleChoiceQuestion added = (SingleChoiceQuestion) quiz.getQuestions().get(quiz.getQuestions().size() - 1);
+
+        // the second Add button is the choices table's, in the selected question's part of the page
+        press(Widgets.all(pageControl, Button.class, button -> Messages.Table_add.equals(button.getText())).get(1));
+        assertEquals(1, added.getChoices().size(), "a choice is added to the selected question");
+        Choice choice = added.getChoices().get(0);
+        Table choices = SeminarEditorTest.cellTable(editor, "correct");
+        SeminarEditorTest.typeInCell(choices, choice, "text", "DICOM Part 10");
+        assertEquals("DICOM Part 10", choice.getText());
+        SeminarEditorTest.clickCell(choices, choice, "correct");
+        assertTrue(choice.isCorrect(), "a click on the cell marks the choice correct");
+
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertFalse(choice.isCorrect(), "Edit > Undo");
     }
 
     @Test

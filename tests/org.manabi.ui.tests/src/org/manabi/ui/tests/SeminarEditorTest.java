@@ -93,6 +93,16 @@ class SeminarEditorTest {
 
     /** Types into a cell of a table the way a user does: select the row, click the cell, type, press Enter. */
     static void typeInCell(Table table, Object row, String attribute, String typed) {
+        clickCell(table, row, attribute);
+        Text cell = Widgets.one(table, Text.class, text -> attribute.equals(text.getData("attribute")) && text.isVisible());
+        cell.setText(typed);
+        Widgets.flush();
+        cell.notifyListeners(SWT.DefaultSelection, new Event());
+        Widgets.flush();
+    }
+
+    /** Selects the row and clicks its cell of {@code attribute}, which opens the cell's editor. */
+    static void clickCell(Table table, Object row, String attribute) {
         int column = columnIndex(table, attribute);
         TableItem item = Arrays.stream(table.getItems()).filter(i -> i.getData() == row).findFirst().orElseThrow();
         table.setSelection(item);
@@ -106,11 +116,6 @@ class SeminarEditorTest {
         click.x = cellBounds.x + 3;
         click.y = cellBounds.y + 3;
         table.notifyListeners(SWT.MouseDown, click);
-        Widgets.flush();
-        Text cell = Widgets.one(table, Text.class, text -> attribute.equals(text.getData("attribute")) && text.isVisible());
-        cell.setText(typed);
-        Widgets.flush();
-        cell.notifyListeners(SWT.DefaultSelection, new Event());
         Widgets.flush();
     }
 

@@ -89,8 +89,8 @@ final class FeatureTable {
         column.getColumn().setWidth(width);
         column.getColumn().setData("attribute", attribute.getName());
         column.setLabelProvider(ColumnLabelProvider.createTextProvider(row -> shown(attribute, (EObject) row)));
-        column.setEditingSupport(attribute.getEAttributeType() instanceof EEnum eEnum
-                ? new EnumEditing(attribute, eEnum)
+        column.setEditingSupport(attribute.getEAttributeType() instanceof EEnum eEnum ? new EnumEditing(attribute, eEnum)
+                : isBoolean(attribute) ? new BooleanEditing(attribute)
                 : new TextEditing(attribute));
         return this;
     }
@@ -190,8 +190,16 @@ final class FeatureTable {
         return false;
     }
 
+    private static boolean isBoolean(EAttribute attribute) {
+        Class<?> type = attribute.getEAttributeType().getInstanceClass();
+        return type == boolean.class || type == Boolean.class;
+    }
+
     private static String shown(EAttribute attribute, EObject row) {
         Object value = row.eGet(attribute);
+        if (isBoolean(attribute)) {
+            return Boolean.TRUE.equals(value) ? "\u2713" : ""; // a check mark: a click on the cell turns it on or off
+        }
         return attribute.getEAttributeType() instanceof EEnum eEnum
                 ? ModelTexts.literal(eEnum, (Enumerator) value)
                 : AttributeText.toText(attribute, value);
@@ -271,6 +279,24 @@ final class FeatureTable {
             if (value != null) { // null: the validator refused the text
                 set((EObject) element, attribute, AttributeText.fromText(attribute, (String) value));
             }
+        }
+    }
+
+    /** A yes/no attribute (a choice is correct): a click on the cell flips it. */
+    private final class BooleanEditing extends AttributeEditing<org.eclipse.jface.viewers.CheckboxCellEditor> {
+
+        BooleanEditing(EAttribute attribute) {
+            super(attribute, new org.eclipse.jface.viewers.CheckboxCellEditor(viewer.getTable()));
+        }
+
+        @Override
+        protected Object getValue(Object element) {
+            return Boolean.TRUE.equals(((EObject) element).eGet(attribute));
+        }
+
+        @Override
+        protected void setValue(Object element, Object value) {
+            set((EObject) element, attribute, value);
         }
     }
 
