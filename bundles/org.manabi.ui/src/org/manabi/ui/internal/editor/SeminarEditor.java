@@ -66,6 +66,7 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
         }
     };
     private ModelChanges modelChanges;
+    private ModelChanges ownModelChanges;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -79,6 +80,11 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
         domain.getCommandStack().addCommandStackListener(dirtyTracker);
         file = seminar.eResource();
         modelChanges = site.getService(ModelChanges.class);
+        if (modelChanges == null || site.getService(ContentRepository.class) != repository) {
+            // the workbench's watcher follows the workbench's content folder only; another (a test's copy) gets its own
+            ownModelChanges = new ModelChanges(repository.resourceSet());
+            modelChanges = ownModelChanges;
+        }
         modelChanges.subscribe(modelWatcher);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
@@ -239,6 +245,9 @@ public final class SeminarEditor extends FormEditor implements IEditingDomainPro
                 commands.redo();
             }
             modelChanges.unsubscribe(modelWatcher);
+            if (ownModelChanges != null) {
+                ownModelChanges.dispose();
+            }
         }
         super.dispose();
         adapterFactory.dispose();
