@@ -50,16 +50,27 @@ public final class Receipts {
         }
         Applicant who = registration.applicant();
         String addressee = who.organization().isBlank() ? who.name() : who.organization() + " " + who.name();
-        for (int tries = 0;; tries++) {
+        for (int tries = 1;; tries++) {
             try {
                 return issueOnce(registration, description, staff, amount, addressee);
             } catch (StoreException e) {
-                // the very first receipts, at the same moment: one made the counter row, the others retry
-                if (tries >= 2 || !(e.getCause() instanceof SQLException)) {
+                // Two transactions met on a key: the very first receipts, when one made the counter
+                // row; or, seen on H2 under a burst from two connections, two that read the same
+                // counter value. The primary keys refuse the second, whose transaction is rolled
+                // back with its advance of the counter, so a retry keeps the numbers without gaps.
+                if (tries >= MAX_TRIES || !(e.getCause() instanceof SQLException sql) || !isConflict(sql)) {
                     throw e;
                 }
             }
         }
+    }
+
+    private static final int MAX_TRIES = 10;
+
+    /** A unique key refused the row (23xxx) or the database asked for a retry (40xxx). */
+    private static boolean isConflict(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("23") || state.startsWith("40"));
     }
 
     private Receipt issueOnce(Registration registration, String description, String staff, int amount,
