@@ -7,11 +7,13 @@
 #   vs  GET /health on the same server: the ceiling of HTTP on this machine
 #   max RSS of the server's java process under that load, and the cold start of ./manabi serve
 #   until it answers /health;
-#   the server's CPU time per registration (from /proc): unlike the rates, it holds on a busy machine.
+#   the server's CPU time per registration (from /proc): unlike the rates, it holds on a busy machine;
+#   the time after the load until every registration's mail is written (mails are committed with the
+#   registration and sent by the server afterwards) and the CPU per registration all in, mail included.
 # After each server's runs it checks that acknowledged = stored: confirmed + waiting summed over the
 # seminars of GET /api/seminars equals the 201s wrk received, plus at most the registrations sent
 # whose answer came after wrk stopped (wrk does not read answers after its duration); any other
-# status or socket error fails the check.
+# status or socket error fails the check; and that the outbox holds one mail per stored registration.
 # Needs: the built product (./manabi builds it; MANABI=/path/to/manabi uses another checkout's), wrk, curl, python3; for PostgreSQL, psql and a
 # server reachable with the BENCH_PG* settings below (skipped, figures "n/a", when it is not).
 set -euo pipefail
@@ -117,13 +119,18 @@ print(sum(p["confirmed"] + p["waiting"] for s in json.load(sys.stdin) for p in s
 
 # bench_store NAME [ARG...]: one server; sets <NAME>_{start,health_rps,health_p99,pop_rps,pop_p99,pop_cpu,spread_rps,spread_p99,spread_cpu,rss,check}
 bench_store() {
-  local name=$1 created=0 other=0 unanswered=0 rps p50 p99 c o u e ticks
+  local name=$1 created=0 other=0 unanswered=0 rps p50 p99 c o u e ticks load_ticks
   shift
   start_server "$name" "$@"
   printf -v "${name}_start" '%s' "$start_ms"
+  load_ticks=$(cpu_ticks)
   read -r rps p50 p99 c o u e < <(run_wrk 5 "$url" "${name}w" bench-1 bench-2 bench-3 bench-4)  # warm-up (JIT)
   created=$((created + c)) other=$((other + o + e)) unanswered=$((unanswered + u))
+  local health_ticks
+  health_ticks=$(cpu_ticks)
   read -r rps p50 p99 c o u e < <(run_wrk "$seconds" "$url/health")
+  # the peer's CPU is not the registrations': left out of the all-in figure below
+  [ -z "$load_ticks" ] || load_ticks=$((load_ticks + $(cpu_ticks) - health_ticks))
   printf -v "${name}_health_rps" '%s' "$rps"; printf -v "${name}_health_p99" '%s' "$p99"
   ticks=$(cpu_ticks)
   read -r rps p50 p99 c o u e < <(run_wrk "$seconds" "$url" "${name}p" bench-1)
@@ -143,6 +150,24 @@ bench_store() {
   else
     printf -v "${name}_check" '%s' "FAIL(201=$created,stored=$kept,unanswered=$unanswered,other=$other)"
   fi
+  # the mails: each registration's is committed with it and sent by the server afterwards; wait until
+  # none is owed, then every stored registration must have its .eml in the outbox
+  local drained owed mails
+  drained=$(now_ms)
+  for _ in $(seq 1 1200); do
+    owed=$(curl -sf "$url/metrics" | awk '$1 == "manabi_registration_mails_owed" { print $2 }')
+    [ "${owed:-1}" = 0 ] && break
+    sleep 0.5
+  done
+  printf -v "${name}_drain" '%s' "$(awk -v ms=$(( $(now_ms) - drained )) 'BEGIN { printf "%.1f", ms / 1000 }')"
+  # all in: from the start to the last mail written (warm-up, JIT and mail included, the /health run not)
+  printf -v "${name}_all_cpu" '%s' "$(cpu_ms_per "$load_ticks" "$kept")"
+  mails=$(find "$work/$name-data/outbox" -name '*.eml' 2>/dev/null | wc -l)
+  if [ "$mails" -eq "$kept" ]; then
+    printf -v "${name}_mails" '%s' "ok($mails)"
+  else
+    printf -v "${name}_mails" '%s' "FAIL(stored=$kept,mails=$mails,owed=${owed:-?})"
+  fi
   stop_server
   printf -v "${name}_rss" '%s' "$(sort -n "$work/$name.rss" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }')"
 }
@@ -157,7 +182,7 @@ if command -v psql >/dev/null && PGPASSWORD=$pg_password psql -q -h "$pg_host" -
   bench_store pg --db "$pg_url"
 else
   echo "registration-bench: no PostgreSQL at $pg_host:$pg_port/$pg_db (BENCH_PG* settings); its figures are n/a" >&2
-  for f in start health_rps health_p99 pop_rps pop_p99 pop_cpu spread_rps spread_p99 spread_cpu rss check; do printf -v "pg_$f" '%s' n/a; done
+  for f in start health_rps health_p99 pop_rps pop_p99 pop_cpu spread_rps spread_p99 spread_cpu all_cpu drain mails rss check; do printf -v "pg_$f" '%s' n/a; done
 fi
 
 echo "connections=$connections" \
@@ -165,5 +190,6 @@ echo "connections=$connections" \
   "pg_reg_per_s=$pg_pop_rps pg_reg_p99_ms=$pg_pop_p99 pg_spread4_reg_per_s=$pg_spread_rps pg_spread4_p99_ms=$pg_spread_p99" \
   "h2_cpu_ms_per_reg=$h2_pop_cpu h2_spread4_cpu_ms_per_reg=$h2_spread_cpu pg_cpu_ms_per_reg=$pg_pop_cpu pg_spread4_cpu_ms_per_reg=$pg_spread_cpu" \
   "health_per_s=$h2_health_rps health_p99_ms=$h2_health_p99 pg_health_per_s=$pg_health_rps" \
+  "h2_cpu_ms_per_reg_with_mail=$h2_all_cpu pg_cpu_ms_per_reg_with_mail=$pg_all_cpu h2_mail_drain_s=$h2_drain pg_mail_drain_s=$pg_drain" \
   "rss_h2_mb=$h2_rss rss_pg_mb=$pg_rss start_ms=$h2_start pg_start_ms=$pg_start" \
-  "stored_h2=$h2_check stored_pg=$pg_check"
+  "stored_h2=$h2_check stored_pg=$pg_check mails_h2=$h2_mails mails_pg=$pg_mails"

@@ -32,6 +32,7 @@ import org.manabi.server.internal.RateLimiter;
 import org.manabi.server.internal.ReadinessServlet;
 import org.manabi.server.internal.ReceiptPages;
 import org.manabi.server.internal.RegistrationDesk;
+import org.manabi.server.internal.RegistrationMails;
 import org.manabi.server.internal.SecurityHeadersFilter;
 import org.manabi.server.internal.StaffApiServlet;
 import org.manabi.server.internal.StaffDesk;
@@ -49,6 +50,7 @@ import org.manabi.store.DocumentRequests;
 import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.Receipts;
+import org.manabi.store.RegistrationNotices;
 import org.manabi.store.StaffAccounts;
 import org.manabi.store.ViewingIds;
 import org.manabi.store.ViewingProgress;
@@ -81,10 +83,12 @@ public final class WebServer implements AutoCloseable {
 
     private final Server server;
     private final ExecutorService mailQueue;
+    private final RegistrationMails registrationMails;
 
-    private WebServer(Server server, ExecutorService mailQueue) {
+    private WebServer(Server server, ExecutorService mailQueue, RegistrationMails registrationMails) {
         this.server = server;
         this.mailQueue = mailQueue;
+        this.registrationMails = registrationMails;
     }
 
     /**
@@ -107,7 +111,8 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet()), "/health");
-        Metrics metrics = new Metrics(site.database()::poolStats);
+        RegistrationNotices registrationNotices = new RegistrationNotices(site.database(), site.clock());
+        Metrics metrics = new Metrics(site.database()::poolStats, registrationNotices);
         server.setRequestLog(new AccessLog(metrics));
         context.addServlet(new ServletHolder(new ReadinessServlet(site.database())), "/ready");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics,
@@ -119,8 +124,10 @@ public final class WebServer implements AutoCloseable {
             return thread;
         });
         PersonalDataRequests privacyRequests = new PersonalDataRequests(site.database(), site.clock());
-        RegistrationDesk desk = new RegistrationDesk(site.catalogue(), site.registrations(), privacyRequests, site.mailer(),
-                mailQueue, site.clock(), metrics);
+        // registration mails come from the database, where each change wrote what it owes: none is lost, none waits on the heap
+        RegistrationMails registrationMails = new RegistrationMails(registrationNotices, site.registrations(), privacyRequests,
+                site.catalogue(), site.mailer());
+        RegistrationDesk desk = new RegistrationDesk(site.registrations(), registrationMails, site.clock(), metrics);
         RateLimiter registrationLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
         StaffGate staff = new StaffGate(new StaffAccounts(site.database(), site.clock()),
                 new AuditLog(site.database(), site.clock()), site.settings());
@@ -172,11 +179,12 @@ public final class WebServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            registrationMails.close();
             mailQueue.shutdown();
             throw new WebServerException("The web server cannot listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        WebServer webServer = new WebServer(server, mailQueue);
+        WebServer webServer = new WebServer(server, mailQueue, registrationMails);
         LOG.info("Manabi web server listening on {}", webServer.uri());
         return webServer;
     }
@@ -196,10 +204,15 @@ public final class WebServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops taking requests, then sends the mails still queued (waiting up to ten seconds). */
+    /**
+     * Stops taking requests, then sends the other mails still queued (waiting up to ten seconds); the
+     * registration mails not sent yet are kept in the database for the next start.
+     */
     @Override
     public void close() {
         stopQuietly(server);
+        // registration mails not sent yet stay in the database and go after the next start
+        registrationMails.close();
         mailQueue.shutdown();
         try {
             if (!mailQueue.awaitTermination(10, TimeUnit.SECONDS)) {

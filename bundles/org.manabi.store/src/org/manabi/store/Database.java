@@ -53,7 +53,9 @@ public final class Database implements AutoCloseable {
         // the file is locked by one process at a time; a second serve process gets a clear error rather than corruption
         // WRITE_DELAY=0: a commit reaches the file before the call returns, so what was acknowledged
         // survives the process being killed (H2 otherwise writes up to half a second later)
-        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + ";FILE_LOCK=FILE;WRITE_DELAY=0");
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the file under requests still running
+        // (each then fails and fills the trace file); the owner closes it after the server has stopped
+        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + ";FILE_LOCK=FILE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         return open(h2, "H2 " + folder.resolve(H2_FILE_NAME + ".mv.db"), false);
     }
 

@@ -113,7 +113,8 @@ public final class PersonalDataRequests {
                         query.setLong(2, id);
                     }),
             new Holding("receipt", "registration_id = ?", BY_ID),
-            new Holding("personal_data_request", "registration_id = ?", BY_ID));
+            new Holding("personal_data_request", "registration_id = ?", BY_ID),
+            new Holding("registration_notice", "registration_id = ?", BY_ID));
 
     private static final String COLUMNS = "q.id, q.registration_id, r.seminar_id, q.kind, q.details, q.reason, q.status, "
             + "q.requested_at, q.settled_at, q.settled_by, q.answer";

@@ -1,5 +1,6 @@
 package org.manabi.store;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,13 +65,24 @@ public final class Registrations {
      * @throws DuplicateRegistrationException when the address holds a registration for the seminar
      */
     public Change register(String seminarId, Pool pool, Applicant applicant) throws StoreException {
+        return register(seminarId, pool, applicant, null);
+    }
+
+    /**
+     * As {@link #register(String, Pool, Applicant)}, and writes in the same transaction the
+     * {@linkplain RegistrationNotices notices} of the mails owed: to the applicant (registered, or on a
+     * duplicate their existing link) and to those it moved up from the waiting list.
+     *
+     * @param site the public address the mails' personal links point to; {@code null}: nobody is mailed
+     */
+    public Change register(String seminarId, Pool pool, Applicant applicant, URI site) throws StoreException {
         ensureQueue(seminarId);
         return writers.computeIfAbsent(seminarId, id -> new GroupCommit<Request, Change>(MAX_BATCH,
-                batch -> registerAll(id, batch))).submit(new Request(pool, applicant));
+                batch -> registerAll(id, batch))).submit(new Request(pool, applicant, site));
     }
 
     /** A registration waiting for its seminar's writer. */
-    private record Request(Pool pool, Applicant applicant) {
+    private record Request(Pool pool, Applicant applicant, URI site) {
     }
 
     /**
@@ -98,6 +110,7 @@ public final class Registrations {
                         existing = findActive(connection, seminarId, applicant.emailKey()).orElse(null);
                     }
                     if (existing != null) {
+                        notify(connection, request.site(), RegistrationNotices.Kind.DUPLICATE, List.of(existing), now);
                         outcomes.add(GroupCommit.Outcome.refused(new DuplicateRegistrationException(existing)));
                         continue;
                     }
@@ -122,6 +135,8 @@ public final class Registrations {
                             ? new PoolCounts(counts.confirmed() + 1, counts.waiting())
                             : new PoolCounts(counts.confirmed(), counts.waiting() + 1));
                     written.put(applicant.emailKey(), registration);
+                    notify(connection, request.site(), RegistrationNotices.Kind.REGISTERED, List.of(registration), now);
+                    notify(connection, request.site(), RegistrationNotices.Kind.PROMOTED, promoted, now);
                     outcomes.add(GroupCommit.Outcome.of(new Change(registration, promoted)));
                 }
             }
@@ -191,7 +206,17 @@ public final class Registrations {
      * @return the change, empty when no registration has that token
      */
     public Optional<Change> cancel(String token) throws StoreException {
-        return changeStatus(token, "cancel a registration", (connection, current) -> {
+        return cancel(token, null);
+    }
+
+    /**
+     * As {@link #cancel(String)}, and writes in the same transaction the notices of the mails owed to
+     * those moved up to a seat.
+     *
+     * @param site the public address the mails' personal links point to; {@code null}: nobody is mailed
+     */
+    public Optional<Change> cancel(String token, URI site) throws StoreException {
+        return changeStatus(token, "cancel a registration", site, (connection, current) -> {
             if (current.status() == RegistrationStatus.CANCELLED) {
                 return new Change(current, List.of());
             }
@@ -215,7 +240,17 @@ public final class Registrations {
      * @throws StoreException when the registration is cancelled
      */
     public Optional<Change> move(String token, Pool pool) throws StoreException {
-        return changeStatus(token, "change the pool of a registration", (connection, current) -> {
+        return move(token, pool, null);
+    }
+
+    /**
+     * As {@link #move(String, Pool)}, and writes in the same transaction the notices of the mails owed
+     * to the mover and to those moved up to a seat.
+     *
+     * @param site the public address the mails' personal links point to; {@code null}: nobody is mailed
+     */
+    public Optional<Change> move(String token, Pool pool, URI site) throws StoreException {
+        return changeStatus(token, "change the pool of a registration", site, (connection, current) -> {
             if (current.status() == RegistrationStatus.CANCELLED) {
                 connection.rollback();
                 throw new StoreException("The registration is cancelled; register again to take part", null);
@@ -338,7 +373,8 @@ public final class Registrations {
         Change apply(Connection connection, Registration current) throws SQLException, StoreException;
     }
 
-    private Optional<Change> changeStatus(String token, String what, StatusChange change) throws StoreException {
+    /** Runs {@code change} under the seminar's lock; the mover (if the pool changed) and the promoted are notified. */
+    private Optional<Change> changeStatus(String token, String what, URI site, StatusChange change) throws StoreException {
         Optional<Registration> before = find(token);
         if (before.isEmpty()) {
             return Optional.empty();
@@ -348,9 +384,25 @@ public final class Registrations {
             // read again under the lock: another node may have changed it since
             Registration current = findByToken(connection, token).orElseThrow();
             Change result = change.apply(connection, current);
+            Instant now = clock.instant();
+            if (result.registration().pool() != current.pool()) {
+                notify(connection, site, RegistrationNotices.Kind.MOVED, List.of(result.registration()), now);
+            }
+            notify(connection, site, RegistrationNotices.Kind.PROMOTED, result.promoted(), now);
             connection.commit();
             return Optional.of(result);
         });
+    }
+
+    /** Writes the notices of the mails owed to {@code people} about this change, unless nobody is to be mailed. */
+    private static void notify(Connection connection, URI site, RegistrationNotices.Kind kind, List<Registration> people,
+            Instant now) throws SQLException {
+        if (site == null) {
+            return;
+        }
+        for (Registration person : people) {
+            RegistrationNotices.record(connection, person.id(), kind, site, now);
+        }
     }
 
     /** Makes sure the seminar has its queue row; in a transaction of its own, as a lost race aborts it. */

@@ -136,7 +136,10 @@ public final class Retention {
                         "UPDATE viewing_id SET name = '', email = '', organization = '' WHERE registration_id = ?");
                 PreparedStatement certificates = connection.prepareStatement("UPDATE certificate SET name = '' "
                         + "WHERE holder = ? OR holder IN (SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) "
-                        + "FROM viewing_id WHERE registration_id = ?)")) {
+                        + "FROM viewing_id WHERE registration_id = ?)");
+                // a mail not sent yet would go to an address that is no longer kept
+                PreparedStatement notices = connection.prepareStatement(
+                        "DELETE FROM registration_notice WHERE registration_id = ?")) {
             for (long id : ids) {
                 update.setString(1, Tokens.random(24));
                 update.setTimestamp(2, now);
@@ -149,11 +152,14 @@ public final class Retention {
                 certificates.setString(1, Certificates.ofRegistration(id));
                 certificates.setLong(2, id);
                 certificates.addBatch();
+                notices.setLong(1, id);
+                notices.addBatch();
             }
             update.executeBatch();
             requests.executeBatch();
             viewing.executeBatch();
             certificates.executeBatch();
+            notices.executeBatch();
         }
         return ids.size();
     }

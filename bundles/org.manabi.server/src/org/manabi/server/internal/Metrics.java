@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import org.manabi.store.RegistrationNotices;
+import org.manabi.store.StoreException;
+
 import org.manabi.store.Database.PoolStats;
 
 /**
@@ -36,10 +39,15 @@ public final class Metrics {
     private final LongAdder latencyNanos = new LongAdder();
     private final Map<String, LongAdder> registrations = new ConcurrentHashMap<>();
     private final Supplier<PoolStats> pool;
+    private final RegistrationNotices mailsOwed;
 
-    /** @param pool the database pool's figures at the moment of a scrape */
-    public Metrics(Supplier<PoolStats> pool) {
+    /**
+     * @param pool      the database pool's figures at the moment of a scrape
+     * @param mailsOwed the registration mails not sent yet: a growing number means the mailer is down or behind
+     */
+    public Metrics(Supplier<PoolStats> pool, RegistrationNotices mailsOwed) {
         this.pool = pool;
+        this.mailsOwed = mailsOwed;
         for (int i = 0; i < BUCKETS.length; i++) {
             latencyBuckets[i] = new LongAdder();
         }
@@ -102,6 +110,12 @@ public final class Metrics {
         gauge(out, "manabi_db_pool_idle_connections", "Database connections open and free.", stats.idle());
         gauge(out, "manabi_db_pool_pending_threads", "Threads waiting for a database connection.", stats.waiting());
         gauge(out, "manabi_db_pool_max_connections", "The most connections the pool opens.", stats.maximum());
+        try {
+            gauge(out, "manabi_registration_mails_owed", "Registration mails committed and not sent yet.",
+                    mailsOwed.pending());
+        } catch (StoreException e) {
+            // the database is down: the pool figures above and /ready say so; the gauge is left out of this scrape
+        }
     }
 
     private static void gauge(Writer out, String name, String help, long value) throws IOException {

@@ -7,28 +7,23 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 import org.manabi.server.Catalogue;
 import org.manabi.server.Catalogue.Offer;
 import org.manabi.server.Catalogue.QuestionnaireItem;
-import org.manabi.server.Email;
-import org.manabi.server.Mailer;
 import org.manabi.store.Applicant;
 import org.manabi.store.Change;
 import org.manabi.store.DuplicateRegistrationException;
-import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.Pool;
-import org.manabi.store.Registration;
-import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
 
 /**
  * Takes registrations from the pages and the API alike: checks what the participant entered,
- * works out the fee, asks the store for a seat, and emails the outcome with the personal link
- * (to the people promoted from a waiting list too).
+ * works out the fee, asks the store for a seat, and has the outcome mailed with the personal link
+ * (to the people promoted from a waiting list too): the store writes what is owed with the change,
+ * {@link RegistrationMails} sends it.
  */
 public final class RegistrationDesk {
 
@@ -74,20 +69,14 @@ public final class RegistrationDesk {
     static final int MAX_TEXT = 200;
     private static final int MAX_ANSWER = 4000;
 
-    private final Catalogue catalogue;
     private final Registrations registrations;
-    private final MailQueue mails;
-    /** Tells whose use of personal data is suspended: they get no mail. */
-    private final PersonalDataRequests requests;
+    private final RegistrationMails mails;
     private final Clock clock;
     private final Metrics metrics;
 
-    public RegistrationDesk(Catalogue catalogue, Registrations registrations, PersonalDataRequests requests, Mailer mailer,
-            ExecutorService mailQueue, Clock clock, Metrics metrics) {
-        this.catalogue = catalogue;
+    public RegistrationDesk(Registrations registrations, RegistrationMails mails, Clock clock, Metrics metrics) {
         this.registrations = registrations;
-        this.mails = new MailQueue(mailer, mailQueue);
-        this.requests = requests;
+        this.mails = mails;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -150,7 +139,7 @@ public final class RegistrationDesk {
     }
 
     /**
-     * Registers and emails the outcome. On a duplicate the existing link is emailed to the address
+     * Registers and has the outcome mailed. On a duplicate the existing link is mailed to the address
      * (only there: whoever typed the address may not be its owner) and the exception is rethrown.
      *
      * @param site where the personal link points (the server's public address)
@@ -163,57 +152,31 @@ public final class RegistrationDesk {
         Applicant applicant = check(offer, form);
         Change change;
         try {
-            change = registrations.register(offer.id(), pool(offer, form.pool()), applicant);
+            change = registrations.register(offer.id(), pool(offer, form.pool()), applicant, site);
         } catch (DuplicateRegistrationException e) {
-            mail(e.existing(), "mail_duplicate", site);
+            mails.wake();
             throw e;
         }
+        mails.wake();
         metrics.registration(change.registration().status().key());
-        mail(change.registration(), "mail_registered", site);
-        change.promoted().forEach(promoted -> mail(promoted, "mail_promoted", site));
         return change;
     }
 
     public Optional<Change> cancel(String token, URI site) throws StoreException {
-        Optional<Change> change = registrations.cancel(token);
-        change.ifPresent(c -> {
-            c.promoted().forEach(promoted -> mail(promoted, "mail_promoted", site));
-        });
+        Optional<Change> change = registrations.cancel(token, site);
+        mails.wake();
         return change;
     }
 
     public Optional<Change> move(String token, Pool pool, URI site) throws StoreException {
-        Optional<Change> change = registrations.move(token, pool);
-        change.ifPresent(c -> {
-            mail(c.registration(), "mail_moved", site);
-            c.promoted().forEach(promoted -> mail(promoted, "mail_promoted", site));
-        });
+        Optional<Change> change = registrations.move(token, pool, site);
+        mails.wake();
         return change;
     }
 
     /** The personal link of a registration. */
     public static URI link(URI site, String token) {
         return site.resolve("/r/" + token);
-    }
-
-    /** Emails on a queue of its own: the registration is committed already, a slow mail server must not delay the answer. */
-    private void mail(Registration registration, String kind, URI site) {
-        Texts texts = Texts.of(registration.applicant().language());
-        Offer offer = catalogue.offer(registration.seminarId()).orElse(null);
-        String title = offer == null ? registration.seminarId()
-                : texts.japanese() || offer.englishTitle() == null ? offer.title() : offer.englishTitle();
-        String status = registration.status() == RegistrationStatus.WAITING
-                ? texts.format("status_waiting_position", registration.position())
-                : texts.get("status_" + registration.status().key());
-        // subject and body take the same arguments: {0} name, {1} seminar, {2} status, {3} pool, {4} fee, {5} link
-        Object[] arguments = { registration.applicant().name(), title, status,
-                texts.get("pool_" + registration.pool().key()), registration.applicant().feeYen(),
-                link(site, registration.token()).toString() };
-        // the registration stands and its link is on the participant's screen; staff see a failure in the log;
-        // a registration whose use is suspended at the participant's request gets no mail
-        mails.send(new Email(registration.applicant().email(), texts.format(kind + "_subject", arguments),
-                texts.format(kind + "_body", arguments)), kind + " email for " + registration.seminarId(),
-                () -> requests.suspended(registration.id()));
     }
 
     /** A required text field, trimmed and NFC-normalised, without control characters, at most {@code max} long. */

@@ -43,7 +43,8 @@ public final class Migrations {
             "V4__live_questions.sql",
             "V5__personal_data.sql",
             "V6__vod.sql",
-            "V7__personal_data_requests.sql");
+            "V7__personal_data_requests.sql",
+            "V8__registration_notices.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

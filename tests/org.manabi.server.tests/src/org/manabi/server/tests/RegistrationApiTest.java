@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +12,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.manabi.server.Email;
+import org.manabi.store.Applicant;
+import org.manabi.store.Pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +110,46 @@ class RegistrationApiTest {
         assertFalse(again.body().contains(token), "the existing link goes to the mailbox, not to whoever asked");
         waitForMails(2);
         assertTrue(site.mails.get(1).body().contains(token));
+    }
+
+    @Test
+    void aMailThatCannotBeSentIsTriedAgainLaterAndNoneIsLost() throws Exception {
+        site.close();
+        List<Email> sent = new CopyOnWriteArrayList<>();
+        AtomicInteger tries = new AtomicInteger();
+        site = new TestSite(0, email -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new IOException("the mail relay refused the connection");
+            }
+            sent.add(email);
+        });
+
+        assertEquals(201, register("dicom-2026", person("aoki", true, "onsite")).statusCode());
+        for (int i = 0; i < 100 && tries.get() < 1; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), sent, "the relay refused the first mail");
+        site.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertEquals(201, register("dicom-2026", person("baba", true, "onsite")).statusCode());
+        for (int i = 0; i < 200 && sent.size() < 2; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(Set.of("aoki@example.jp", "baba@example.jp"),
+                sent.stream().map(Email::to).collect(Collectors.toSet()), "the refused mail went a minute later");
+    }
+
+    @Test
+    void aMailOwedByAChangeMadeThroughAnotherNodeIsSentToo() throws Exception {
+        // a registration another node (or this one before a restart) committed: its mail is only in the database
+        site.site.registrations().register("free-web-2026", Pool.WEB, new Applicant("井上 花子", "いのうえ はなこ",
+                "inoue@example.jp", "株式会社テスト", false, null, 0, Map.of(), "ja"), URI.create("https://seminars.example.jp/"));
+
+        for (int i = 0; i < 300 && site.mails.isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, site.mails.size(), "sent by the server's next look at the database");
+        assertEquals("inoue@example.jp", site.mails.get(0).to());
+        assertTrue(site.mails.get(0).body().contains("https://seminars.example.jp/r/"), site.mails.get(0).body());
     }
 
     @Test

@@ -107,7 +107,7 @@ class PersonalDataRequestsTest {
             Map<String, List<Map<String, Object>>> data = requests.disclosure(mine.id());
 
             assertEquals(List.of("registration", "quiz_attempt", "quiz_answer", "live_answer", "viewing_id", "viewing_progress",
-                    "certificate", "receipt", "personal_data_request"),
+                    "certificate", "receipt", "personal_data_request", "registration_notice"),
                     List.copyOf(data.keySet()));
             Map<String, Object> registration = data.get("registration").get(0);
             assertEquals(1, data.get("registration").size());
