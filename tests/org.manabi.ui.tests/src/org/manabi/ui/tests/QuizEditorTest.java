@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.edit.command.SetCommand;
@@ -19,6 +20,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.IWorkbenchPage;
@@ -159,6 +161,68 @@ class QuizEditorTest {
         assertNull(seminar.getSurvey(), "Edit > Undo takes it back");
         assertEquals(1, Widgets.all(pageControl, Button.class, button -> "create".equals(button.getData("action"))).size(),
                 "and the page offers to create one again");
+    }
+
+    @Test
+    void questionTextAndFeedbackAreWrittenOnSeveralLines(@TempDir Path temp) throws Exception {
+        ContentRepository repository = ContentRepository.open(SeminarEditorTest.copyOfContent(temp));
+        Seminar seminar = SeminarEditorTest.seminar(repository, "dicom-beginner-2027");
+        Question question = seminar.getQuiz().getQuestions().get(0);
+        String textBefore = question.getText();
+        SeminarEditor editor = Editors.open(repository, seminar);
+        editor.setActivePage("quiz");
+        Widgets.flush();
+        select(SeminarEditorTest.cellTable(editor, "points"), question);
+        Control pageControl = editor.getActivePageInstance().getPartControl();
+
+        Text text = field(pageControl, "text");
+        Text feedback = field(pageControl, "feedback");
+        for (Text field : List.of(text, feedback)) {
+            assertTrue((field.getStyle() & SWT.MULTI) != 0 && (field.getStyle() & SWT.WRAP) != 0,
+                    field.getData("attribute") + " is a wrapping field of several lines");
+            assertTrue(field.getSize().y >= 3 * field.getLineHeight(),
+                    field.getData("attribute") + " shows a few lines: " + field.getSize().y + " px");
+        }
+        assertEquals(textBefore, text.getText());
+
+        text.setFocus();
+        text.setText("DICOM の UID について。\n正しいものを一つ選べ。");
+        Widgets.flush();
+        assertEquals(textBefore, question.getText(), "set when the field is left, not per key");
+        text.notifyListeners(SWT.FocusOut, new Event());
+        Widgets.flush();
+        assertEquals("DICOM の UID について。\n正しいものを一つ選べ。", question.getText(), "the line break is kept");
+        feedback.setText("第 2 章を見直してください。\nUID のルートは 1.2.840.10008 です。");
+        feedback.notifyListeners(SWT.FocusOut, new Event());
+        Widgets.flush();
+        assertEquals("第 2 章を見直してください。\nUID のルートは 1.2.840.10008 です。", question.getFeedback());
+
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertEquals(textBefore, question.getText(), "Edit > Undo");
+        assertEquals(textBefore, text.getText(), "the field shows the undone text");
+        Editors.command(IWorkbenchCommandConstants.EDIT_REDO);
+        Editors.command(IWorkbenchCommandConstants.FILE_SAVE);
+        Question saved = SeminarEditorTest.seminar(ContentRepository.open(repository.root()), "dicom-beginner-2027")
+                .getQuiz().getQuestions().get(0);
+        assertEquals("DICOM の UID について。\n正しいものを一つ選べ。", saved.getText(), "the file keeps the two lines");
+    }
+
+    /** Selects the row of {@code element} as a click does. */
+    private static void select(Table table, Object element) {
+        TableItem row = java.util.Arrays.stream(table.getItems()).filter(item -> item.getData() == element)
+                .findFirst().orElseThrow();
+        table.setSelection(row);
+        Event select = new Event();
+        select.item = row;
+        table.notifyListeners(SWT.Selection, select);
+        Widgets.flush();
+    }
+
+    /** The field of the selected question's {@code attribute}, not a cell editor of a table. */
+    private static Text field(Control pageControl, String attribute) {
+        return Widgets.one(pageControl, Text.class,
+                text -> attribute.equals(text.getData("attribute")) && !(text.getParent() instanceof Table));
     }
 
     private static void press(Button button) {

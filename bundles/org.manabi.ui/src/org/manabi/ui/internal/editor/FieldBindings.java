@@ -19,6 +19,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.IMessageManager;
 import org.eclipse.ui.forms.widgets.FormToolkit;
@@ -32,6 +33,9 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
  * and never reaches the model.
  */
 final class FieldBindings {
+
+    /** How many lines of a long text show without scrolling. */
+    private static final int LONG_TEXT_LINES = 4;
 
     private final EditingDomain domain;
     private final FormToolkit toolkit;
@@ -61,9 +65,35 @@ final class FieldBindings {
         }
     }
 
+    /**
+     * A labelled field for long free text of {@code owner} (a question's text, its feedback): several
+     * lines high, wrapping; Enter starts a new line and leaving the field sets the value.
+     */
+    void longText(Composite parent, EObject owner, EAttribute attribute) {
+        Label label = toolkit.createLabel(parent, ModelTexts.feature(attribute));
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
+        Text text = text(parent, new Path(owner, null, attribute), SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        // a small width hint: the text wraps at the column's width instead of widening the page
+        GridDataFactory.fillDefaults().grab(true, false).hint(100, LONG_TEXT_LINES * text.getLineHeight())
+                .applyTo(text);
+        text.addTraverseListener(event -> {
+            // Tab leaves the field, as in the one-line fields, instead of typing a tab character
+            if (event.detail == SWT.TRAVERSE_TAB_NEXT || event.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
+                event.doit = true;
+            }
+        });
+    }
+
     private void text(Composite parent, Path path) {
-        Text text = toolkit.createText(parent, "", SWT.SINGLE);
+        Text text = text(parent, path, SWT.SINGLE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
+        // Enter sets the value at once in a one-line field
+        text.addListener(SWT.DefaultSelection, event -> commit(path, text));
+    }
+
+    /** A text bound to the attribute: checked as it is typed, set when the field is left. */
+    private Text text(Composite parent, Path path, int style) {
+        Text text = toolkit.createText(parent, "", style);
         text.setData("attribute", path.attribute.getName());
         String key = path.attribute.getEContainingClass().getName() + "." + path.attribute.getName();
         text.addModifyListener(event -> {
@@ -75,21 +105,23 @@ final class FieldBindings {
                         org.eclipse.jface.dialogs.IMessageProvider.ERROR, text);
             }
         });
-        Runnable commit = () -> {
-            try {
-                set(path, AttributeText.fromText(path.attribute, text.getText()));
-            } catch (IllegalArgumentException invalid) {
-                // marked while typing; the model keeps its last valid value
-            }
-        };
-        text.addListener(SWT.DefaultSelection, event -> commit.run());
-        text.addListener(SWT.FocusOut, event -> commit.run());
+        text.addListener(SWT.FocusOut, event -> commit(path, text));
         refreshers.add(() -> {
-            String shown = AttributeText.toText(path.attribute, path.value());
+            // the platform's line ends in the widget ("\r\n" on Windows), "\n" in the model
+            String shown = AttributeText.toText(path.attribute, path.value()).replace("\n", Text.DELIMITER);
             if (!text.getText().equals(shown)) {
                 text.setText(shown);
             }
         });
+        return text;
+    }
+
+    private void commit(Path path, Text text) {
+        try {
+            set(path, AttributeText.fromText(path.attribute, text.getText().replace(Text.DELIMITER, "\n")));
+        } catch (IllegalArgumentException invalid) {
+            // marked while typing; the model keeps its last valid value
+        }
     }
 
     private void combo(Composite parent, Path path, EEnum type) {

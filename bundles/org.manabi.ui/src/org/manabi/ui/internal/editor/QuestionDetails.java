@@ -6,6 +6,8 @@ import static org.manabi.model.ManabiPackage.Literals.CHOICE__FEEDBACK;
 import static org.manabi.model.ManabiPackage.Literals.CHOICE__TEXT;
 import static org.manabi.model.ManabiPackage.Literals.IDENTIFIED;
 import static org.manabi.model.ManabiPackage.Literals.QUESTION__CITATIONS;
+import static org.manabi.model.ManabiPackage.Literals.QUESTION__FEEDBACK;
+import static org.manabi.model.ManabiPackage.Literals.QUESTION__TEXT;
 import static org.manabi.model.ManabiPackage.Literals.SLIDE_CITATION__PAGE;
 import static org.manabi.model.ManabiPackage.Literals.SLIDE_CITATION__PHRASE;
 
@@ -40,6 +42,9 @@ import org.manabi.ui.internal.search.SearchIndex;
  * seminar's decks. Built for one question, built again when another is selected.
  */
 final class QuestionDetails {
+
+    /** The question's free text, written in sentences: edited in fields several lines high. */
+    private static final List<EAttribute> LONG_TEXTS = List.of(QUESTION__TEXT, QUESTION__FEEDBACK);
 
     private final Composite parent;
     private final FormToolkit toolkit;
@@ -85,24 +90,18 @@ final class QuestionDetails {
         tables.forEach(FeatureTable::refresh);
     }
 
-    /** Puts the cursor where {@code field} of {@code element} (the shown question, a choice, a citation) is edited. */
+    /**
+     * Puts the cursor where {@code field} of {@code element} (the shown question, a choice, a citation)
+     * is edited: the cell of a choice or citation, the question's field, or the table of its choices or
+     * citations when the field is that list (a question without a correct choice).
+     */
     void reveal(org.eclipse.emf.ecore.EObject element, String field) {
         for (FeatureTable table : tables) {
             if (element != shown && table.reveal(element, field)) {
                 return;
             }
         }
-        for (org.eclipse.swt.widgets.Control section : content.getChildren()) {
-            if (section instanceof org.eclipse.ui.forms.widgets.Section titled
-                    && titled.getClient() instanceof Composite client) {
-                for (org.eclipse.swt.widgets.Control control : client.getChildren()) {
-                    if (field.equals(control.getData("attribute"))) {
-                        control.setFocus();
-                        return;
-                    }
-                }
-            }
-        }
+        SeminarPage.focusField(content, field);
     }
 
     private void build(Question question) {
@@ -113,6 +112,8 @@ final class QuestionDetails {
             }
             if (attribute.isMany()) {
                 lines(general, question, attribute);
+            } else if (LONG_TEXTS.contains(attribute)) {
+                fields.longText(general, question, attribute);
             } else {
                 fields.field(general, question, null, attribute);
             }
@@ -120,12 +121,12 @@ final class QuestionDetails {
         EReference choices = (EReference) question.eClass().getEStructuralFeature("choices");
         if (choices != null) {
             Composite section = SeminarPage.section(toolkit, content, EditorMessages.Section_choices);
-            table(section, () -> (List<?>) question.eGet(choices))
+            table(section, choices.getName(), () -> (List<?>) question.eGet(choices))
                     .column(CHOICE__TEXT, 260).column(CHOICE__CORRECT, 70).column(CHOICE__FEEDBACK, 200)
                     .listButtons(toolkit, question, choices, CHOICE);
         }
         Composite citations = SeminarPage.section(toolkit, content, EditorMessages.Section_citations);
-        FeatureTable cited = table(citations, question::getCitations)
+        FeatureTable cited = table(citations, QUESTION__CITATIONS.getName(), question::getCitations)
                 .column(EditorMessages.Column_deck, 220, citation -> deckName(((SlideCitation) citation).getDeck()))
                 .column(SLIDE_CITATION__PAGE, 60).column(SLIDE_CITATION__PHRASE, 180);
         var remove = toolkit.createButton(citations, EditorMessages.RemoveCitation, SWT.PUSH);
@@ -159,10 +160,12 @@ final class QuestionDetails {
         return deck.getTitle() == null || deck.getTitle().isBlank() ? deck.getFile() : deck.getTitle();
     }
 
-    private FeatureTable table(Composite section, java.util.function.Supplier<List<?>> rows) {
+    /** A table of the question's list {@code feature} (its choices, its citations). */
+    private FeatureTable table(Composite section, String feature, java.util.function.Supplier<List<?>> rows) {
         @SuppressWarnings("unchecked")
         FeatureTable table = new FeatureTable(section, toolkit, domain, form.getMessageManager(),
                 () -> (List<? extends org.eclipse.emf.ecore.EObject>) rows.get());
+        table.viewer().getTable().setData("attribute", feature);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(table.control());
         tables.add(table);
         return table;

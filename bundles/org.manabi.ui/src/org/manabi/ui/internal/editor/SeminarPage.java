@@ -88,14 +88,25 @@ abstract class SeminarPage extends FormPage {
                 return;
             }
         }
-        var body = getManagedForm().getForm().getBody();
-        for (org.eclipse.swt.widgets.Control control : controls(body)) {
+        if (focusField(getManagedForm().getForm().getBody(), field) instanceof org.eclipse.swt.widgets.Control control) {
+            getManagedForm().getForm().showControl(control);
+        }
+    }
+
+    /**
+     * Puts the cursor in the control below {@code root} that edits {@code field} (a text, a check box,
+     * the table of a list), never in a table's cell editor, which only the table itself opens.
+     *
+     * @return the control, or null when there is none
+     */
+    static org.eclipse.swt.widgets.Control focusField(org.eclipse.swt.widgets.Control root, String field) {
+        for (org.eclipse.swt.widgets.Control control : controls(root)) {
             if (field.equals(control.getData("attribute")) && !(control.getParent() instanceof org.eclipse.swt.widgets.Table)) {
                 control.setFocus();
-                getManagedForm().getForm().showControl(control);
-                return;
+                return control;
             }
         }
+        return null;
     }
 
     private static List<org.eclipse.swt.widgets.Control> controls(org.eclipse.swt.widgets.Control root) {
