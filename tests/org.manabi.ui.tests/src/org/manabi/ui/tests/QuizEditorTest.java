@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
@@ -208,10 +210,52 @@ class QuizEditorTest {
         assertEquals("DICOM の UID について。\n正しいものを一つ選べ。", saved.getText(), "the file keeps the two lines");
     }
 
+    @Test
+    void aQuestionDraggedOntoTheLowerHalfOfAnotherMovesBelowItAndUndoPutsItBack(@TempDir Path temp) throws Exception {
+        ContentRepository repository = ContentRepository.open(SeminarEditorTest.copyOfContent(temp));
+        Seminar seminar = SeminarEditorTest.seminar(repository, "dicom-beginner-2027");
+        Quiz quiz = seminar.getQuiz();
+        List<Question> before = List.copyOf(quiz.getQuestions());
+        assertTrue(before.size() >= 4, "the DICOM quiz has questions to reorder");
+        SeminarEditor editor = Editors.open(repository, seminar);
+        editor.setActivePage("quiz");
+        Widgets.flush();
+        Table questions = SeminarEditorTest.cellTable(editor, "points");
+
+        select(questions, before.get(0));
+        assertTrue(DragAndDrop.dragSelection(questions), "a question can be dragged");
+        assertEquals(DND.DROP_NONE, DragAndDrop.drop(questions, DragAndDrop.row(questions, before.get(0)), true),
+                "not onto itself");
+        assertEquals(DND.DROP_MOVE, DragAndDrop.drop(questions, DragAndDrop.row(questions, before.get(2)), true));
+        List<Question> moved = new ArrayList<>(before);
+        moved.add(2, moved.remove(0));
+        assertEquals(moved, quiz.getQuestions(), "the first question is now below the third");
+        assertEquals(before.get(0), DragAndDrop.row(questions, before.get(0)).getData(), "the table shows it");
+        assertEquals(2, questions.indexOf(DragAndDrop.row(questions, before.get(0))), "in its new place");
+
+        select(questions, before.get(3));
+        DragAndDrop.dragSelection(questions);
+        assertEquals(DND.DROP_MOVE, DragAndDrop.drop(questions, DragAndDrop.row(questions, before.get(1)), false));
+        List<Question> movedAgain = new ArrayList<>(moved);
+        movedAgain.add(0, movedAgain.remove(3));
+        assertEquals(movedAgain, quiz.getQuestions(), "the upper half of a row: above it");
+
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertEquals(moved, quiz.getQuestions(), "Edit > Undo takes one drop back");
+        Editors.command(IWorkbenchCommandConstants.EDIT_UNDO);
+        assertEquals(before, quiz.getQuestions(), "and the other");
+        assertEquals(0, questions.indexOf(DragAndDrop.row(questions, before.get(0))), "the table follows");
+        Editors.command(IWorkbenchCommandConstants.EDIT_REDO);
+        assertEquals(moved, quiz.getQuestions(), "Edit > Redo");
+        Editors.command(IWorkbenchCommandConstants.FILE_SAVE);
+        List<String> saved = SeminarEditorTest.seminar(ContentRepository.open(repository.root()), "dicom-beginner-2027")
+                .getQuiz().getQuestions().stream().map(Question::getId).toList();
+        assertEquals(moved.stream().map(Question::getId).toList(), saved, "saved in the new order");
+    }
+
     /** Selects the row of {@code element} as a click does. */
     private static void select(Table table, Object element) {
-        TableItem row = java.util.Arrays.stream(table.getItems()).filter(item -> item.getData() == element)
-                .findFirst().orElseThrow();
+        TableItem row = DragAndDrop.row(table, element);
         table.setSelection(row);
         Event select = new Event();
         select.item = row;

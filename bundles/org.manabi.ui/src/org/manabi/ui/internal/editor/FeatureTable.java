@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.UnexecutableCommand;
 import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
@@ -16,6 +18,8 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.MoveCommand;
 import org.eclipse.emf.edit.command.DeleteCommand;
+import org.eclipse.emf.edit.command.DragAndDropCommand;
+import org.eclipse.emf.edit.command.DragAndDropFeedback;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -32,10 +36,19 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TableViewerEditor;
 import org.eclipse.jface.viewers.TextCellEditor;
+import org.eclipse.jface.viewers.ViewerDropAdapter;
+import org.eclipse.jface.util.LocalSelectionTransfer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.dnd.TransferData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.forms.IMessageManager;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.manabi.ui.internal.ContentIds;
@@ -133,7 +146,62 @@ final class FeatureTable {
         });
         button(toolkit, buttons, org.manabi.ui.internal.Messages.Table_up, () -> move(owner, list, -1));
         button(toolkit, buttons, org.manabi.ui.internal.Messages.Table_down, () -> move(owner, list, +1));
+        addDragAndDrop();
         return this;
+    }
+
+    /**
+     * Rows are dragged to another place in the list: dropped in the upper half of a row they go before
+     * it, in the lower half after it; the move is one command (Edit → Undo puts them back).
+     */
+    private void addDragAndDrop() {
+        Transfer[] transfers = { LocalSelectionTransfer.getTransfer() };
+        viewer.addDragSupport(DND.DROP_MOVE, transfers, new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                event.doit = !viewer.getStructuredSelection().isEmpty();
+                LocalSelectionTransfer.getTransfer().setSelection(viewer.getStructuredSelection());
+            }
+        });
+        viewer.addDropSupport(DND.DROP_MOVE, transfers, new ViewerDropAdapter(viewer) {
+            @Override
+            public boolean validateDrop(Object target, int operation, TransferData type) {
+                return dropCommand(target, getCurrentLocation()).canExecute();
+            }
+
+            @Override
+            public boolean performDrop(Object data) {
+                Command command = dropCommand(getCurrentTarget(), getCurrentLocation());
+                if (!command.canExecute()) {
+                    return false;
+                }
+                domain.getCommandStack().execute(command);
+                return true;
+            }
+
+            @Override
+            protected int determineLocation(DropTargetEvent event) {
+                if (!(event.item instanceof TableItem item)) {
+                    return LOCATION_NONE;
+                }
+                org.eclipse.swt.graphics.Point point = viewer.getTable().toControl(event.x, event.y);
+                var bounds = item.getBounds();
+                return point.y < bounds.y + bounds.height / 2 ? LOCATION_BEFORE : LOCATION_AFTER;
+            }
+        });
+    }
+
+    /** Moves the dragged rows before or after the row {@code target}, if they are rows of this table. */
+    private Command dropCommand(Object target, int location) {
+        if (!(LocalSelectionTransfer.getTransfer().getSelection() instanceof IStructuredSelection dragged)
+                || dragged.isEmpty() || !(target instanceof EObject) || dragged.toList().contains(target)
+                || !rows.get().containsAll(dragged.toList())
+                || (location != ViewerDropAdapter.LOCATION_BEFORE && location != ViewerDropAdapter.LOCATION_AFTER)) {
+            return UnexecutableCommand.INSTANCE;
+        }
+        // the item providers' own drag and drop: a move within the list that holds the target
+        return DragAndDropCommand.create(domain, target, location == ViewerDropAdapter.LOCATION_BEFORE ? 0.1f : 0.9f,
+                DragAndDropFeedback.DROP_MOVE, DragAndDropFeedback.DROP_MOVE, dragged.toList());
     }
 
     /** "dicom-beginner-2027-programmeitem": the owner's id and the type, numbered if taken. */
