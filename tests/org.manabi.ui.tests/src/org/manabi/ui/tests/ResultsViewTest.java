@@ -14,16 +14,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.manabi.quiz.ItemAnalysis.ItemStatistic;
+import org.manabi.quiz.ItemAnalysis.WeakSlide;
 import org.manabi.server.QuizResults;
 import org.manabi.server.QuizResults.Person;
 import org.manabi.ui.internal.ServerControl;
 import org.manabi.ui.internal.results.ResultsView;
+import org.manabi.ui.internal.search.PageViewer;
 
 /**
  * Two people take the DICOM quiz through the web API; the Results view, reading the store on its
@@ -77,6 +82,22 @@ class ResultsViewTest {
         assertEquals(String.format("%.1f %%", 100 * uid.facility()), row.getText(3));
         assertTrue(row.getText(5).contains("2.16.840.1: " + uid.picks().get(UID_ROOT + "-c")), row.getText(5));
         assertFalse(view.chartedSlides().isEmpty(), "the slides behind the questions are charted");
+
+        WeakSlide weakest = (WeakSlide) view.chartedSlides().get(0);
+        Rectangle bar = view.chartBar(0);
+        Event click = new Event();
+        click.button = 1;
+        click.x = bar.x + bar.width / 2;
+        click.y = bar.y + bar.height / 2;
+        view.chart().notifyListeners(SWT.MouseUp, click);
+        Widgets.flush();
+        PageViewer viewer = (PageViewer) page.getActiveEditor();
+        assertEquals(weakest.citation().pdf().toAbsolutePath().normalize(), viewer.page().pdf(), "the bar's deck");
+        assertEquals(weakest.citation().page(), viewer.page().page(), "at the bar's page");
+        assertTrue(viewer.page().pageCount() > 0, "counted from the deck in the content");
+        Widgets.waitUntil("the page rendered", 60, () -> viewer.image() != null);
+        page.closeAllEditors(false);
+        page.activate(view);
         IWorkbenchPartReference part = page.getReference(view);
         page.setPartState(part, IWorkbenchPage.STATE_MAXIMIZED);
         try {

@@ -136,8 +136,8 @@ final class MaterialsPage extends SeminarPage {
         Path pdf = PageThumbnailStrip.pdf(deck);
         if (pdf != null) {
             try {
-                getSite().getPage().openEditor(new PageInput(pdf, page, deck.getPageCount(),
-                        QuestionDetails.deckName(deck)), PageViewer.ID);
+                PageViewer.open(getSite().getPage(), new PageInput(pdf, page, deck.getPageCount(),
+                        QuestionDetails.deckName(deck)));
             } catch (PartInitException e) {
                 getManagedForm().getForm().setMessage(e.getMessage(), IMessageProvider.ERROR);
             }

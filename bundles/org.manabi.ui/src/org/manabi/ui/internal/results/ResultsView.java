@@ -17,17 +17,23 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.manabi.content.ContentRepository;
 import org.manabi.model.FiscalYearPlan;
 import org.manabi.model.Seminar;
 import org.manabi.quiz.Choice;
+import org.manabi.quiz.Citation;
+import org.manabi.quiz.ItemAnalysis.WeakSlide;
 import org.manabi.quiz.ItemAnalysis.ItemStatistic;
 import org.manabi.quiz.Paper;
 import org.manabi.quiz.Papers;
@@ -41,6 +47,8 @@ import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
 import org.manabi.ui.internal.Jobs;
 import org.manabi.ui.internal.ServerControl;
+import org.manabi.ui.internal.search.PageInput;
+import org.manabi.ui.internal.search.PageViewer;
 
 /**
  * A seminar's quiz results, live from the store (read again every few seconds, since other server
@@ -99,7 +107,7 @@ public final class ResultsView extends ViewPart {
         column(items, Messages.Results_facility, 70, s -> facility((ItemStatistic) s));
         column(items, Messages.Results_discrimination, 90, s -> discrimination(((ItemStatistic) s).discrimination()));
         column(items, Messages.Results_picks, 300, s -> picks((ItemStatistic) s));
-        chart = new WeakSlidesChart(analysis);
+        chart = new WeakSlidesChart(analysis, this::open);
         analysis.setWeights(3, 2);
         rows.setWeights(2, 3);
 
@@ -263,6 +271,30 @@ public final class ResultsView extends ViewPart {
         Map<String, Integer> picks = statistic.picks();
         return statistic.item().choices().stream().map((Choice choice) -> choice.text() + ": " + picks.getOrDefault(choice.id(), 0))
                 .collect(Collectors.joining("  \u00b7  "));
+    }
+
+    /** Opens the page viewer on the slide of a bar of the chart. */
+    private void open(WeakSlide slide) {
+        Citation citation = slide.citation();
+        if (citation.pdf() == null) {
+            return; // content that is not in files has no page to show
+        }
+        String title = Objects.requireNonNullElse(citation.deckTitle(), citation.pdf().getFileName().toString());
+        try {
+            PageViewer.open(getSite().getPage(), PageInput.of(citation.pdf(), citation.page(), citation.deckId(), title, content));
+        } catch (PartInitException e) {
+            ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
+        }
+    }
+
+    /** The chart of the weakest slides, for tests that click its bars. */
+    public Control chart() {
+        return chart;
+    }
+
+    /** Where the chart draws the {@code index}th weakest slide, in the chart's coordinates, for tests. */
+    public Rectangle chartBar(int index) {
+        return chart.bar(index);
     }
 
     /** The results shown, for tests. */

@@ -2,6 +2,7 @@ package org.manabi.ui.internal.results;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -18,7 +19,8 @@ import org.manabi.quiz.ItemAnalysis.WeakSlide;
 /**
  * The weakest slides as a horizontal bar chart, drawn with SWT (no charting library for one
  * chart): one bar per cited page, weakest first, its length the facility of the hardest question
- * citing it, red below the pass mark's half, amber below the pass mark, green above.
+ * citing it, red below the pass mark's half, amber below the pass mark, green above. A click on a
+ * bar opens its page.
  */
 final class WeakSlidesChart extends Canvas {
 
@@ -31,10 +33,38 @@ final class WeakSlidesChart extends Canvas {
     private List<WeakSlide> slides = List.of();
     private int passPercent = 60;
 
-    WeakSlidesChart(Composite parent) {
+    /**
+     * @param open what a click on a bar (its label, its length, its figure) does with the slide
+     */
+    WeakSlidesChart(Composite parent, Consumer<WeakSlide> open) {
         super(parent, SWT.DOUBLE_BUFFERED);
         setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         addPaintListener(event -> paint(event.gc));
+        addListener(SWT.MouseUp, event -> {
+            int bar = barAt(event.y);
+            if (event.button == 1 && bar >= 0) {
+                open.accept(slides.get(bar));
+            }
+        });
+        // the hand says that a bar opens something
+        addListener(SWT.MouseMove, event -> setCursor(barAt(event.y) < 0 ? null
+                : getDisplay().getSystemCursor(SWT.CURSOR_HAND)));
+    }
+
+    /** The area of the {@code index}th bar's row, label and figure included. */
+    Rectangle bar(int index) {
+        return new Rectangle(0, GAP + ROW + GAP + index * (ROW + GAP), getClientArea().width, ROW);
+    }
+
+    /** The bar whose row holds {@code y}, or -1. */
+    private int barAt(int y) {
+        for (int i = 0; i < slides.size(); i++) {
+            Rectangle row = bar(i);
+            if (y >= row.y && y < row.y + row.height) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     void show(List<WeakSlide> weakest, int passMark) {
@@ -76,7 +106,7 @@ final class WeakSlidesChart extends Canvas {
                 slides.stream().mapToInt(slide -> gc.textExtent(label(slide)).x).max().orElse(0) + 2 * GAP);
         int percentWidth = gc.textExtent("100 %").x + GAP;
         int barSpace = Math.max(10, area.width - labelWidth - percentWidth - 2 * GAP);
-        int y = GAP + ROW + GAP;
+        int y = bar(0).y;
         for (WeakSlide slide : slides) {
             String label = label(slide);
             gc.drawText(shorten(gc, label, labelWidth - GAP), GAP, y + (ROW - gc.getFontMetrics().getHeight()) / 2, true);

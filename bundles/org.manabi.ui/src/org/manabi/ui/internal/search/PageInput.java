@@ -16,17 +16,26 @@ import org.manabi.search.SearchHit;
 public record PageInput(Path pdf, int page, int pageCount, String title) implements TransientInput {
 
     static PageInput of(SearchHit hit, ContentRepository content) {
-        int pages = 0;
         String title = hit.seminar() == null ? Path.of(hit.file()).getFileName().toString() : hit.seminar();
-        if (content != null && hit.deck() != null) {
+        return of(Path.of(hit.file()), hit.page(), hit.deck(), title, content);
+    }
+
+    /**
+     * A page of a PDF, titled and counted from the deck {@code deckId} of the content when it has that deck.
+     *
+     * @param title the title when the deck is unknown or has none
+     */
+    public static PageInput of(Path pdf, int page, String deckId, String title, ContentRepository content) {
+        int pages = 0;
+        if (content != null && deckId != null) {
             for (Resource resource : content.resourceSet().getResources()) {
-                if (resource.getEObject(hit.deck()) instanceof SlideDeck deck) {
+                if (resource.getEObject(deckId) instanceof SlideDeck deck) {
                     pages = deck.getPageCount();
                     title = deck.getTitle() == null ? title : deck.getTitle();
                 }
             }
         }
-        return new PageInput(Path.of(hit.file()).toAbsolutePath().normalize(), hit.page(), pages, title);
+        return new PageInput(pdf.toAbsolutePath().normalize(), page, pages, title);
     }
 
     /** The same PDF at another page. */

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IReusableEditor;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 import org.manabi.search.PdfUnreadableException;
@@ -55,6 +56,19 @@ public final class PageViewer extends EditorPart implements IReusableEditor {
         setSite(site);
         setInput(input);
         index = site.getService(SearchIndex.class);
+    }
+
+    /**
+     * Shows {@code page}: in the viewer of its PDF when one is open (turned to the page), else in a new one.
+     *
+     * @return the viewer
+     */
+    public static PageViewer open(IWorkbenchPage workbenchPage, PageInput page) throws PartInitException {
+        PageViewer viewer = (PageViewer) workbenchPage.openEditor(page, ID);
+        if (viewer.page().page() != page.page()) {
+            viewer.setInput(page); // the deck was open at another page
+        }
+        return viewer;
     }
 
     @Override

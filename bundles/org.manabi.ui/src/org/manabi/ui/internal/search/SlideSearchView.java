@@ -246,11 +246,7 @@ public final class SlideSearchView extends ViewPart {
             return;
         }
         try {
-            PageInput page = PageInput.of(hit, content);
-            if (getSite().getPage().openEditor(page, PageViewer.ID) instanceof PageViewer viewer
-                    && viewer.page().page() != page.page()) {
-                viewer.setInput(page); // the deck was open at another page
-            }
+            PageViewer.open(getSite().getPage(), PageInput.of(hit, content));
         } catch (PartInitException e) {
             org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
         }
