@@ -59,8 +59,14 @@ set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.prope
 set PLATFORM_OPTIONS=-configuration "%PRODUCT%\configuration" -data %DATA% -application %APPLICATION%
 
 if not "%APPLICATION%"=="org.manabi.app.workbench" goto run_command
+rem The language chosen in Window > Preferences > Manabi: the platform takes it as -nl, before Manabi
+rem runs, so it is read here from the preferences of the workbench state folder
+rem (%USERPROFILE%\.manabi\workbench, or the one of --data DIR), as the Linux and macOS script does;
+rem an -nl on the command line wins.
+set "NL_OPTION="
+call :language_preference %*
 rem the workbench gets its own window and no console: javaw, not waited for
-start "Manabi" "%MANABI_JAVA%\bin\javaw.exe" %JAVA_OPTIONS% -jar "%LAUNCHER%" %PLATFORM_OPTIONS% %*
+start "Manabi" "%MANABI_JAVA%\bin\javaw.exe" %JAVA_OPTIONS% -jar "%LAUNCHER%" %PLATFORM_OPTIONS% %NL_OPTION% %*
 exit /b 0
 
 :run_command
@@ -86,4 +92,31 @@ if "%~1"=="-nl" (set "SKIP=1" & exit /b 0)
 if "%~1"=="-clearPersistedState" exit /b 0
 if "%~1"=="-consoleLog" exit /b 0
 set "COMMAND=%~1"
+exit /b 0
+
+rem :language_preference ARGS: NL_OPTION becomes "-nl LANGUAGE" from the workbench's preferences
+rem (org.manabi.ui.prefs, key language), unless ARGS give -nl or the preference is empty
+:language_preference
+set "STATE=%USERPROFILE%\.manabi"
+set "NL_GIVEN="
+set "PREVIOUS="
+for %%A in (%*) do call :state_of "%%~A"
+if defined NL_GIVEN exit /b 0
+set "PREFERENCES=%STATE%\workbench\.metadata\.plugins\org.eclipse.core.runtime\.settings\org.manabi.ui.prefs"
+if not exist "%PREFERENCES%" exit /b 0
+set "LANGUAGE="
+for /f "usebackq tokens=1,* delims==" %%K in ("%PREFERENCES%") do if "%%K"=="language" set "LANGUAGE=%%L"
+if not defined LANGUAGE exit /b 0
+rem a language tag only (en, ja, ja_JP): nothing else from the file reaches the command line
+echo(%LANGUAGE%| findstr /r /x "[A-Za-z_]*" >nul || exit /b 0
+set "NL_OPTION=-nl %LANGUAGE%"
+exit /b 0
+
+rem :state_of ARG: follows --data DIR, --data=DIR and -nl through the arguments
+:state_of
+if "%PREVIOUS%"=="--data" set "STATE=%~1"
+set "ARG=%~1"
+if "%ARG:~0,7%"=="--data=" set "STATE=%ARG:~7%"
+if "%~1"=="-nl" set "NL_GIVEN=1"
+set "PREVIOUS=%~1"
 exit /b 0

@@ -148,13 +148,26 @@ class ProductArchivesTest {
                 "the script runs the Equinox launcher jar");
         assertTrue(entries.keySet().stream().anyMatch(path -> path.matches("plugins/org\\.eclipse\\.equinox\\.launcher_.*\\.jar")));
         assertTrue(entries.containsKey("logging.properties"));
+        // the language of Window > Preferences > Manabi is a platform option (-nl), so the script reads it
+        assertTrue(script.text().replace('\\', '/').contains(
+                "/workbench/.metadata/.plugins/org.eclipse.core.runtime/.settings/org.manabi.ui.prefs"),
+                "the script reads the preferences of the workbench state folder");
         if (desktop == Desktop.WINDOWS) {
+            assertTrue(script.text().contains("if \"%%K\"==\"language\" set \"LANGUAGE=%%L\""),
+                    "manabi.cmd takes the language preference");
+            assertTrue(script.text().contains("set \"NL_OPTION=-nl %LANGUAGE%\"")
+                    && script.text().lines().anyMatch(line -> line.startsWith("start \"Manabi\"")
+                            && line.contains("%NL_OPTION% %*")),
+                    "and starts the workbench with it as -nl, before the user's arguments (an -nl there wins)");
             assertFalse(entries.containsKey("manabi"), "no shell script on Windows");
             assertTrue(script.text().lines().count() > 10 && script.text().split("\n", -1).length - 1
                     == script.text().split("\r\n", -1).length - 1, "manabi.cmd has Windows line ends");
         } else {
             assertFalse(entries.containsKey("manabi.cmd"), "no batch file outside Windows");
             assertTrue(script.text().startsWith("#!/bin/sh\n"));
+            assertTrue(script.text().contains("sed -n 's/^language=\\([A-Za-z_]*\\)$/\\1/p' \"$preferences\"")
+                    && script.text().contains("set -- -nl \"$language\" \"$@\""),
+                    "the script starts the workbench with the language preference as -nl");
             assertEquals(0755, script.mode() & 0777, "the script is executable once unpacked");
             assertTrue(entries.containsKey("find-java.sh"), "the script's Java finder ships beside it");
             assertTrue(script.text().contains("[ \"$(uname -s)\" != Darwin ] || first_thread=-XstartOnFirstThread"),
