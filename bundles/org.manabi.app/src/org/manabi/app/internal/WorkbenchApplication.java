@@ -15,9 +15,13 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.equinox.security.storage.StorageException;
 import org.manabi.ui.ManabiWorkbench;
 import org.manabi.ui.WorkbenchPreferences;
+import org.manabi.ui.WorkbenchSecrets;
 import org.manabi.ui.WorkbenchSettings;
+
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,7 +90,22 @@ public final class WorkbenchApplication implements IApplication {
                     : null;
         }
         return new WorkbenchSettings(options.content.toAbsolutePath(), data.toAbsolutePath(),
-                database.isEmpty() ? null : database, System.getenv("MANABI_DB_PASSWORD"), port);
+                database.isEmpty() ? null : database, database.isEmpty() ? null : databasePassword(), port);
+    }
+
+    /**
+     * MANABI_DB_PASSWORD, else the password of the preferences, from secure storage. Read only for
+     * PostgreSQL: an H2 user's keyring is never asked. Unreadable (a locked keyring), the workbench
+     * starts without it, and the database's refusal says what is missing.
+     */
+    private static String databasePassword() {
+        try {
+            return WorkbenchSecrets.databasePassword(System.getenv());
+        } catch (StorageException e) {
+            LoggerFactory.getLogger(WorkbenchApplication.class)
+                    .warn("The database password in secure storage cannot be read: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** @return why the state folder cannot be used, or null when it is now ours */

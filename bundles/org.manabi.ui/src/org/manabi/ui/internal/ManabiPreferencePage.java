@@ -3,10 +3,13 @@ package org.manabi.ui.internal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringButtonFieldEditor;
@@ -17,10 +20,12 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.manabi.ui.WorkbenchPreferences;
+import org.manabi.ui.WorkbenchSecrets;
 
 /**
  * Window → Preferences → Manabi: where operational data lives, which database, the web server's port
@@ -31,6 +36,8 @@ import org.manabi.ui.WorkbenchPreferences;
 public final class ManabiPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     public static final String ID = "org.manabi.ui.preferences";
+
+    private DatabasePasswordEditor password;
 
     public ManabiPreferencePage() {
         super(GRID);
@@ -50,6 +57,8 @@ public final class ManabiPreferencePage extends FieldEditorPreferencePage implem
         Composite parent = getFieldEditorParent();
         addField(tagged(new DataFolderEditor(parent), WorkbenchPreferences.DATA_FOLDER, parent));
         addField(tagged(new DatabaseUrlEditor(parent), WorkbenchPreferences.DATABASE_URL, parent));
+        password = new DatabasePasswordEditor(parent);
+        addField(password);
         note(parent, Messages.Preferences_password);
 
         IntegerFieldEditor port = new IntegerFieldEditor(WorkbenchPreferences.SERVER_PORT, Messages.Preferences_port,
@@ -64,6 +73,18 @@ public final class ManabiPreferencePage extends FieldEditorPreferencePage implem
                 { Messages.Preferences_languageSystem, "" }, { "English", "en" }, { "\u65e5\u672c\u8a9e", "ja" } },
                 parent));
         note(parent, Messages.Preferences_nextStart);
+    }
+
+    /** The password goes to secure storage first: if it cannot be kept there, the page stays open and says why. */
+    @Override
+    public boolean performOk() {
+        try {
+            password.storeSecurely();
+        } catch (StorageException e) {
+            setErrorMessage(NLS.bind(Messages.Preferences_passwordNotStored, e.getLocalizedMessage()));
+            return false;
+        }
+        return super.performOk();
     }
 
     /** Marks the editor's text box with its key, so that tests find it as a user does: by the field. */
@@ -129,6 +150,69 @@ public final class ManabiPreferencePage extends FieldEditorPreferencePage implem
         }
     }
 
+    /**
+     * The PostgreSQL password, typed unseen and kept encrypted in secure storage ({@link WorkbenchSecrets}),
+     * not in the page's preference store, which is a plain file.
+     */
+    private static final class DatabasePasswordEditor extends FieldEditor {
+
+        private Text text;
+        private String stored = "";
+
+        DatabasePasswordEditor(Composite parent) {
+            init(WorkbenchSecrets.DATABASE_PASSWORD, Messages.Preferences_databasePassword);
+            createControl(parent);
+        }
+
+        @Override
+        protected void doFillIntoGrid(Composite parent, int numColumns) {
+            getLabelControl(parent);
+            text = new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.PASSWORD);
+            text.setData("preference", WorkbenchSecrets.DATABASE_PASSWORD);
+            text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, numColumns - 1, 1));
+        }
+
+        @Override
+        protected void adjustForNumColumns(int numColumns) {
+            ((GridData) text.getLayoutData()).horizontalSpan = numColumns - 1;
+        }
+
+        @Override
+        public int getNumberOfControls() {
+            return 2;
+        }
+
+        @Override
+        protected void doLoad() {
+            try {
+                stored = Objects.requireNonNullElse(WorkbenchSecrets.storedDatabasePassword(), "");
+                text.setText(stored);
+            } catch (StorageException e) {
+                // the keyring is locked or gone: the field says so, and the environment variable still works
+                text.setEnabled(false);
+                text.setMessage(NLS.bind(Messages.Preferences_passwordNotStored, e.getLocalizedMessage()));
+            }
+        }
+
+        @Override
+        protected void doLoadDefault() {
+            text.setText("");
+        }
+
+        @Override
+        protected void doStore() {
+            // stored by the page before the other fields (storeSecurely), where a failure can keep it open
+        }
+
+        /** Keeps the typed password in secure storage, if it was changed; an empty one is removed. */
+        void storeSecurely() throws StorageException {
+            if (text.isEnabled() && !text.getText().equals(stored)) {
+                WorkbenchSecrets.storeDatabasePassword(text.getText());
+                stored = text.getText();
+            }
+        }
+    }
+
     /** Empty (the H2 file in the data folder) or a PostgreSQL JDBC URL with a host and a database. */
     private static final class DatabaseUrlEditor extends StringFieldEditor {
 
@@ -143,7 +227,7 @@ public final class ManabiPreferencePage extends FieldEditorPreferencePage implem
         protected boolean doCheckState() {
             String typed = getStringValue().strip();
             if (typed.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-                // preferences are a plain file: the password comes from the environment, as for serve
+                // preferences are a plain file: the password has its own field, kept in secure storage
                 setErrorMessage(Messages.Preferences_databaseUrlPassword);
                 return false;
             }

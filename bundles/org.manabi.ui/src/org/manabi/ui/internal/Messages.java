@@ -62,6 +62,8 @@ public final class Messages extends NLS {
     public static String Preferences_databaseUrlBad;
     public static String Preferences_databaseUrlPassword;
     public static String Preferences_password;
+    public static String Preferences_databasePassword;
+    public static String Preferences_passwordNotStored;
     public static String Preferences_port;
     public static String Preferences_portBad;
     public static String Preferences_startServer;

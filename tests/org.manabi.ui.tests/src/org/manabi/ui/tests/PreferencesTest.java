@@ -3,15 +3,23 @@ package org.manabi.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferencePage;
@@ -25,6 +33,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.manabi.ui.WorkbenchPreferences;
+import org.manabi.ui.WorkbenchSecrets;
 import org.manabi.ui.internal.ManabiPreferencePage;
 import org.manabi.ui.internal.ServerControl;
 import org.manabi.ui.internal.ServerView;
@@ -109,6 +118,50 @@ class PreferencesTest {
         } finally {
             dialog.close();
         }
+    }
+
+    @Test
+    void theDatabasePasswordIsKeptEncryptedInSecureStorageAndTheEnvironmentWins() throws Exception {
+        String password = "pg-" + System.nanoTime();
+        PreferenceDialog dialog = openPreferences();
+        try {
+            Text field = field(dialog, WorkbenchSecrets.DATABASE_PASSWORD);
+            assertTrue((field.getStyle() & SWT.PASSWORD) != 0, "typed unseen");
+            type(field, password);
+            ServerViewTest.press(okButton(dialog));
+            assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(),
+                    "OK closes: " + ((PreferencePage) dialog.getSelectedPage()).getErrorMessage());
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+
+        assertEquals(password, WorkbenchSecrets.databasePassword(Map.of()), "the workbench's password");
+        assertEquals("from-the-environment", WorkbenchSecrets.databasePassword(
+                Map.of(WorkbenchSecrets.ENVIRONMENT, "from-the-environment")), "MANABI_DB_PASSWORD wins");
+        ISecurePreferences secrets = SecurePreferencesFactory.getDefault().node(WorkbenchPreferences.NODE);
+        assertTrue(secrets.isEncrypted(WorkbenchSecrets.DATABASE_PASSWORD), "encrypted");
+        assertFalse(Arrays.asList(WorkbenchPreferences.node().keys()).contains(WorkbenchSecrets.DATABASE_PASSWORD),
+                "not in the preferences, a plain file");
+        Path keyring = Path.of(System.getProperty("manabi.repository"), "tests", "org.manabi.ui.tests", "target",
+                "secure_storage");
+        String onDisk = Files.readString(keyring, StandardCharsets.ISO_8859_1);
+        assertTrue(onDisk.contains("databasePassword") && !onDisk.contains(password),
+                "the keyring file holds the key and not the password");
+
+        PreferenceDialog again = openPreferences();
+        try {
+            Text field = field(again, WorkbenchSecrets.DATABASE_PASSWORD);
+            assertEquals(password, field.getText(), "the page shows the stored password (unseen)");
+            type(field, "");
+            ServerViewTest.press(okButton(again));
+        } finally {
+            if (again.getShell() != null && !again.getShell().isDisposed()) {
+                again.close();
+            }
+        }
+        assertNull(WorkbenchSecrets.databasePassword(Map.of()), "emptied: removed");
     }
 
     /** Window → Preferences, on the Manabi page, left open for the test to drive. */

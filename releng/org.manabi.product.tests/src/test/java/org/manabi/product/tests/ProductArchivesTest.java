@@ -40,29 +40,37 @@ class ProductArchivesTest {
     private static final Path PRODUCTS = Path.of(System.getProperty("manabi.repository"))
             .resolve("releng/org.manabi.product/target/products").toAbsolutePath().normalize();
 
+    /** Equinox secure storage and its platform modules, e.g. org.eclipse.equinox.security.linux_1.1.400.v2025.jar. */
+    private static final Pattern SECURE_STORAGE = Pattern.compile("plugins/(org\\.eclipse\\.equinox\\.security(?:\\.[a-z0-9_.]+)?)_\\d+\\.\\d+\\.\\d+.*\\.jar");
+
     /** Any platform's SWT fragment, e.g. org.eclipse.swt.gtk.linux.x86_64_3.135.0.v2026.jar. */
     private static final Pattern SWT_FRAGMENT = Pattern.compile("plugins/(org\\.eclipse\\.swt\\.(?:gtk|win32|cocoa)\\.[a-z0-9_.]+)_\\d+\\.\\d+\\.\\d+.*\\.jar");
 
     enum Desktop {
-        LINUX("linux.gtk.x86_64", "tar.gz", "manabi/", "manabi", "org.eclipse.swt.gtk.linux.x86_64"),
-        WINDOWS("win32.win32.x86_64", "zip", "manabi/", "manabi.cmd", "org.eclipse.swt.win32.win32.x86_64"),
+        LINUX("linux.gtk.x86_64", "tar.gz", "manabi/", "manabi", "org.eclipse.swt.gtk.linux.x86_64",
+                "org.eclipse.equinox.security.linux"),
+        WINDOWS("win32.win32.x86_64", "zip", "manabi/", "manabi.cmd", "org.eclipse.swt.win32.win32.x86_64",
+                "org.eclipse.equinox.security.win32.x86_64"),
         MAC_APPLE_SILICON("macosx.cocoa.aarch64", "tar.gz", "manabi.app/Contents/Eclipse/", "manabi",
-                "org.eclipse.swt.cocoa.macosx.aarch64"),
+                "org.eclipse.swt.cocoa.macosx.aarch64", "org.eclipse.equinox.security.macosx"),
         MAC_INTEL("macosx.cocoa.x86_64", "tar.gz", "manabi.app/Contents/Eclipse/", "manabi",
-                "org.eclipse.swt.cocoa.macosx.x86_64");
+                "org.eclipse.swt.cocoa.macosx.x86_64", "org.eclipse.equinox.security.macosx");
 
         final String platform;
         final String extension;
         final String root;
         final String script;
         final String swtFragment;
+        /** The secure storage module that keeps the master password in the desktop's keyring. */
+        final String keyring;
 
-        Desktop(String platform, String extension, String root, String script, String swtFragment) {
+        Desktop(String platform, String extension, String root, String script, String swtFragment, String keyring) {
             this.platform = platform;
             this.extension = extension;
             this.root = root;
             this.script = script;
             this.swtFragment = swtFragment;
+            this.keyring = keyring;
         }
 
         Path archive() {
@@ -135,6 +143,16 @@ class ProductArchivesTest {
         assertEquals(desktop == Desktop.LINUX,
                 entries.keySet().stream().anyMatch(path -> path.startsWith("plugins/org.eclipse.e4.ui.swt.gtk_")),
                 "the GTK part of the e4 workbench only on Linux");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Desktop.class)
+    void keepsTheDatabasePasswordWithTheKeyringOfItsDesktopOnly(Desktop desktop) throws IOException {
+        Map<String, Entry> entries = read(desktop);
+
+        List<String> secureStorage = entries.keySet().stream().map(SECURE_STORAGE::matcher).filter(m -> m.matches())
+                .map(m -> m.group(1)).sorted().toList();
+        assertEquals(List.of("org.eclipse.equinox.security", desktop.keyring), secureStorage);
     }
 
     @ParameterizedTest
