@@ -50,7 +50,7 @@ if "%COMMAND%"=="serve" set "LEVEL=info"
 if defined MANABI_LOG_LEVEL set "LEVEL=%MANABI_LOG_LEVEL%"
 rem serve: a small heap and the serial collector (see the Linux script); the workbench may use a gigabyte
 set "HEAP=-Xmx1g"
-if "%COMMAND%"=="serve" set "HEAP=-Xmx256m -XX:+UseSerialGC"
+if "%COMMAND%"=="serve" set "HEAP=-Xms32m -Xmx128m -XX:+UseSerialGC"
 
 set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
  -Dorg.slf4j.simpleLogger.logFile=System.err "-Dorg.slf4j.simpleLogger.defaultLogLevel=%LEVEL%" ^
