@@ -90,8 +90,13 @@ public final class Catalogue implements SeatLimits {
     public record QuestionnaireItem(String id, String text, int scale, String lowLabel, String highLabel) {
     }
 
-    /** What one snapshot of the curricula holds; replaced whole, so readers never see half of a change. */
-    private record Snapshot(Map<String, Offer> offers, Map<String, Paper> quizzes, Map<String, Paper> surveys) {
+    /**
+     * What one snapshot of the curricula holds; replaced whole, so readers never see half of a change.
+     * {@code offers} are the published seminars; {@code taught} also those closed or held since, whose
+     * quizzes and surveys participants still take.
+     */
+    private record Snapshot(Map<String, Offer> offers, Map<String, Offer> taught, Map<String, Paper> quizzes,
+            Map<String, Paper> surveys) {
     }
 
     private final ContentRepository content;
@@ -114,12 +119,15 @@ public final class Catalogue implements SeatLimits {
         return content;
     }
 
-    /** The quiz of the published seminar {@code seminarId}, if it has one. */
+    /**
+     * The quiz of the seminar {@code seminarId}, if it has one: a published seminar's, and still once
+     * the seminar is closed or held, since participants take it at the end of the seminar and after.
+     */
     public Optional<Paper> quiz(String seminarId) {
         return Optional.ofNullable(snapshot.quizzes().get(seminarId));
     }
 
-    /** The after-seminar survey of the published seminar {@code seminarId}, if it has one. */
+    /** The after-seminar survey of the seminar {@code seminarId} (published, closed or held), if it has one. */
     public Optional<Paper> survey(String seminarId) {
         return Optional.ofNullable(snapshot.surveys().get(seminarId));
     }
@@ -134,6 +142,14 @@ public final class Catalogue implements SeatLimits {
         return Optional.ofNullable(snapshot.offers().get(id));
     }
 
+    /**
+     * The seminar {@code id} when published, closed or held (not a draft): what its quiz and survey
+     * belong to. Registration and the listings use {@link #offer}, published seminars only.
+     */
+    public Optional<Offer> taught(String id) {
+        return Optional.ofNullable(snapshot.taught().get(id));
+    }
+
     @Override
     public Integer capacity(String seminarId, Pool pool) {
         Offer offer = snapshot.offers().get(seminarId);
@@ -144,18 +160,24 @@ public final class Catalogue implements SeatLimits {
 
     private static Snapshot snapshot(ContentRepository content) {
         List<Offer> all = new ArrayList<>();
+        Map<String, Offer> taught = new HashMap<>();
         Map<String, Paper> quizzes = new HashMap<>();
         Map<String, Paper> surveys = new HashMap<>();
         for (Curriculum curriculum : content.curricula()) {
             for (FiscalYearPlan plan : curriculum.getPlans()) {
                 for (Seminar seminar : plan.getSeminars()) {
-                    if (seminar.getStatus() == SeminarStatus.PUBLISHED && seminar.getId() != null) {
-                        all.add(offer(plan.getFiscalYear(), seminar));
-                        Papers.quiz(seminar).ifPresent(quiz -> quizzes.putIfAbsent(seminar.getId(), quiz));
-                        // a pre-seminar survey is the registration form's questionnaire, answered there
-                        if (seminar.getSurvey() != null && !seminar.getSurvey().isBeforeSeminar()) {
-                            Papers.survey(seminar).ifPresent(survey -> surveys.putIfAbsent(seminar.getId(), survey));
-                        }
+                    if (seminar.getStatus() == SeminarStatus.DRAFT || seminar.getId() == null) {
+                        continue;
+                    }
+                    Offer offer = offer(plan.getFiscalYear(), seminar);
+                    if (seminar.getStatus() == SeminarStatus.PUBLISHED) {
+                        all.add(offer);
+                    }
+                    taught.putIfAbsent(seminar.getId(), offer);
+                    Papers.quiz(seminar).ifPresent(quiz -> quizzes.putIfAbsent(seminar.getId(), quiz));
+                    // a pre-seminar survey is the registration form's questionnaire, answered there
+                    if (seminar.getSurvey() != null && !seminar.getSurvey().isBeforeSeminar()) {
+                        Papers.survey(seminar).ifPresent(survey -> surveys.putIfAbsent(seminar.getId(), survey));
                     }
                 }
             }
@@ -163,7 +185,9 @@ public final class Catalogue implements SeatLimits {
         all.sort(Comparator.comparing(Catalogue::sortKey).thenComparing(Offer::id));
         Map<String, Offer> byId = new LinkedHashMap<>();
         all.forEach(offer -> byId.putIfAbsent(offer.id(), offer));
-        return new Snapshot(byId, Map.copyOf(quizzes), Map.copyOf(surveys));
+        // a published seminar wins over an older one of the same id that is held
+        taught.putAll(byId);
+        return new Snapshot(byId, Map.copyOf(taught), Map.copyOf(quizzes), Map.copyOf(surveys));
     }
 
     private static LocalDateTime sortKey(Offer offer) {

@@ -142,13 +142,13 @@ public final class WebServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new CalendarServlet(site.catalogue(), site.settings(), site.clock())),
                 "/calendar.ics");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
-        Quizzes.mount(context, site, staff, staffDesk);
         MailQueue mails = new MailQueue(site.mailer(), mailQueue);
         VodDesk vod = new VodDesk(VodLibrary.of(site.catalogue().content(), site.settings().videoFolder()), new ViewingIds(site.database(), site.clock()),
                 new ViewingProgress(site.database(), site.clock()), mails, site.clock());
+        Quizzes.mount(context, site, staff, staffDesk, vod.library());
         RateLimiter requestLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
-        context.addServlet(new ServletHolder(new VodPages(vod, site.registrations(), requestLimit, site.settings())),
-                "/vod/*");
+        context.addServlet(new ServletHolder(new VodPages(vod, site.catalogue(), site.registrations(), requestLimit,
+                site.settings())), "/vod/*");
         context.addServlet(new ServletHolder(new VodApiServlet(vod)), "/api/vod/*");
         DocumentRequests documentRequests = new DocumentRequests(site.database(), site.clock());
         context.addServlet(new ServletHolder(new VodStaffPages(staff, vod, documentRequests, site.settings())),

@@ -58,9 +58,14 @@ public final class QuizAttempts {
         this.clock = clock;
     }
 
-    /** The participant key of a registration (a VOD viewing ID will have its own prefix). */
+    /** The participant key of a registration. */
     public static String ofRegistration(long registrationId) {
         return "registration:" + registrationId;
+    }
+
+    /** The participant key of a VOD viewing ID requested without registering (as its certificate's holder key). */
+    public static String ofViewingId(long viewingId) {
+        return "viewing:" + viewingId;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +43,18 @@ public final class CertificateDesk {
 
         String name() {
             return registration != null ? registration.applicant().name() : viewingId.name();
+        }
+
+        /** The keys the holder's quiz attempts are stored under: as a registrant, and with the viewing ID. */
+        List<String> participants() {
+            List<String> keys = new ArrayList<>();
+            if (registration != null) {
+                keys.add(QuizAttempts.ofRegistration(registration.id()));
+            }
+            if (viewingId != null) {
+                keys.add(QuizAttempts.ofViewingId(viewingId.id()));
+            }
+            return keys;
         }
     }
 
@@ -107,8 +121,7 @@ public final class CertificateDesk {
                     && done.containsAll(holder.course().videos().stream().map(VideoSource::id).toList());
         }
         Boolean passed = terms.passing()
-                ? quizzes.passed(holder.course().seminarId(),
-                        holder.registration() == null ? null : holder.registration().id()).orElse(null)
+                ? quizzes.passed(holder.course().seminarId(), holder.participants()).orElse(null)
                 : null;
         return new Eligibility(terms, attended, watched, passed);
     }

@@ -24,9 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The participant's quiz and survey API (docs/API.md), under {@code /api/quiz/<token>} and
- * {@code /api/survey/<token>}. The personal token of the registration is the credential: an attempt
- * is addressed by the token and its number, so one participant's token never reaches another's
- * attempt. Questions come without keys; the review comes only when and as the quiz allows
+ * {@code /api/survey/<token>}. The personal token of the registration, or a VOD viewing ID, is the
+ * credential: an attempt is addressed by it and its number, so one participant's token never reaches
+ * another's attempt. Questions come without keys; the review comes only when and as the quiz allows
  * ({@link QuizViews}).
  */
 public final class QuizApiServlet extends HttpServlet {
@@ -127,7 +127,8 @@ public final class QuizApiServlet extends HttpServlet {
     private Optional<Taker> taker(String[] path, HttpServletResponse response) throws IOException, StoreException {
         Optional<Taker> taker = path.length == 0 ? Optional.empty() : desk.taker(path[0], kind);
         if (taker.isEmpty()) {
-            Json.error(response, 404, "No confirmed registration with a " + kind.path() + " has this token", null);
+            Json.error(response, 404, "No confirmed registration or viewing ID with a " + kind.path()
+                    + " has this token", null);
         }
         return taker;
     }
@@ -160,7 +161,8 @@ public final class QuizApiServlet extends HttpServlet {
             overview.put("maxPoints", paper.maxPoints());
         }
         overview.put("questions", paper.items().size());
-        overview.put("closes", Json.time(QuizDesk.closes(taker.offer())));
+        overview.put("opens", Json.time(taker.opens()));
+        overview.put("closes", Json.time(taker.closes()));
         overview.put("canStart", desk.canStart(taker, made));
         List<Map<String, Object>> attempts = new ArrayList<>();
         for (QuizAttempt attempt : made) {
@@ -181,7 +183,7 @@ public final class QuizApiServlet extends HttpServlet {
 
     private Map<String, Object> view(Taker taker, QuizAttempt attempt) throws StoreException {
         Map<String, Object> view = QuizViews.attempt(taker.paper(), attempt, desk.attempts().answers(attempt.id()),
-                desk.reviewOpen(taker, attempt), taker.registration().token());
+                desk.reviewOpen(taker, attempt), taker.key());
         // the template's helpers are not part of the API
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> questions = (List<Map<String, Object>>) view.get("questions");

@@ -17,6 +17,7 @@ import org.manabi.quiz.Order;
 import org.manabi.quiz.Paper;
 import org.manabi.server.Catalogue;
 import org.manabi.server.Catalogue.Offer;
+import org.manabi.server.VodLibrary;
 import org.manabi.store.AttemptLimitException;
 import org.manabi.store.QuizAttempt;
 import org.manabi.store.QuizAttempts;
@@ -26,18 +27,25 @@ import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingId;
+import org.manabi.store.ViewingIds;
 
 /**
  * Taking quizzes and surveys, for the HTML pages and the JSON API alike: who may take which paper,
  * starting, saving, submitting and grading attempts, and when a review opens.
  * <p>
- * Who takes a paper is a {@link Taker}: today a confirmed registration found by its personal token.
- * A VOD viewing ID (issue #8) becomes another way to find a taker, with its own participant key
- * ({@link QuizAttempts}); everything after {@link #taker} stays the same.
+ * Who takes a paper is a {@link Taker}, found by what the participant holds ({@link #taker}): the
+ * personal token of a confirmed registration, or a VOD viewing ID. An ID issued to a registration
+ * takes the quiz as that registration (one participant, one count of attempts); an ID requested
+ * without registering takes it under its own participant key ({@link QuizAttempts#ofViewingId}).
  * <p>
- * A quiz closes when the seminar's VOD window closes, or, without one, at the end of the day (Tokyo)
- * of its last session; a seminar with neither never closes. After it closes no attempt starts and
- * reviews set to "after close" open.
+ * When a paper is open: from the seminar's publication until it closes — when the seminar's VOD
+ * window closes, or, without one, at the end of the day (Tokyo) of its last session; a seminar with
+ * neither never closes. Marking the seminar closed or held changes nothing: participants take the
+ * quiz at the end of the seminar and after it. A cancelled or waiting registration takes nothing. A
+ * viewing ID opens the paper only as it opens the videos ({@link ViewingAccess}): from the window's
+ * opening, and not after the window or the ID's own expiry, whichever comes first. After the close
+ * no attempt starts and reviews set to "after close" open.
  * <p>
  * The time limit: the deadline is fixed in the store when the attempt starts. Answers are saved only
  * up to it; a submission after it (or the server closing an overdue attempt when anyone next looks
@@ -55,8 +63,18 @@ final class QuizDesk {
         }
     }
 
-    /** Someone allowed to take {@code paper} of {@code offer}. */
-    record Taker(String participant, Registration registration, Offer offer, Paper paper) {
+    /**
+     * Someone allowed to take {@code paper} of {@code offer}.
+     *
+     * @param participant the key their attempts are stored under
+     * @param key         what they hold, as it stands in the paper's address ({@code /quiz/<key>}):
+     *                    the personal token or the viewing ID
+     * @param back        the page the paper was reached from: the personal page or the videos
+     * @param opens       when they may first start an attempt, or {@code null}: now
+     * @param closes      when the paper closes for them, or {@code null}: never
+     */
+    record Taker(String participant, String key, String back, Offer offer, Paper paper, Instant opens,
+            Instant closes) {
     }
 
     /** Why an attempt cannot start. */
@@ -73,13 +91,18 @@ final class QuizDesk {
 
     private final Catalogue catalogue;
     private final Registrations registrations;
+    private final ViewingIds viewingIds;
+    private final VodLibrary library;
     private final QuizAttempts attempts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    QuizDesk(Catalogue catalogue, Registrations registrations, QuizAttempts attempts, Clock clock) {
+    QuizDesk(Catalogue catalogue, Registrations registrations, ViewingIds viewingIds, VodLibrary library,
+            QuizAttempts attempts, Clock clock) {
         this.catalogue = catalogue;
         this.registrations = registrations;
+        this.viewingIds = viewingIds;
+        this.library = library;
         this.attempts = attempts;
         this.clock = clock;
     }
@@ -92,20 +115,60 @@ final class QuizDesk {
         return clock;
     }
 
-    /** The taker of {@code kind} behind the personal token, if its registration is confirmed and the seminar has one. */
-    Optional<Taker> taker(String token, Kind kind) throws StoreException {
-        Optional<Registration> registration = registrations.find(token);
-        if (registration.isEmpty() || registration.get().status() != RegistrationStatus.CONFIRMED) {
+    /**
+     * The taker of {@code kind} behind {@code key}: the personal token of a confirmed registration, or
+     * an issued viewing ID of a seminar with a paper of that kind (see the class comment for when it
+     * opens); empty for anything else.
+     */
+    Optional<Taker> taker(String key, Kind kind) throws StoreException {
+        Optional<Registration> registration = registrations.find(key);
+        if (registration.isPresent()) {
+            return ofRegistration(registration.get(), kind, key, "/r/" + key, null, null);
+        }
+        Optional<ViewingId> viewingId = viewingIds.find(key);
+        ViewingAccess access = ViewingAccess.of(viewingId, null, library, clock.instant());
+        if (access.course() == null || access.verdict() == ViewingAccess.Verdict.UNKNOWN) {
             return Optional.empty();
         }
-        String seminarId = registration.get().seminarId();
-        Optional<Offer> offer = catalogue.offer(seminarId);
+        ViewingId id = access.id();
+        String code = id.code();
+        Instant opens = access.course().opens() == null ? null
+                : access.course().opens().atZone(Catalogue.ZONE).toInstant();
+        // the window's last minute counts, as for the videos; an ID's own expiry may come first
+        Instant closes = earliest(access.course().closes() == null ? null
+                : access.course().closes().plusMinutes(1).atZone(Catalogue.ZONE).toInstant(), id.expiresAt());
+        if (id.registrationId() != null) {
+            Optional<Registration> holder = registrations.byId(id.registrationId());
+            return holder.isEmpty() ? Optional.empty()
+                    : ofRegistration(holder.get(), kind, code, "/vod/" + code, opens, closes);
+        }
+        return paperOf(id.seminarId(), kind).map(paper -> new Taker(QuizAttempts.ofViewingId(id.id()), code,
+                "/vod/" + code, paper.offer(), paper.paper(), opens, earliest(closes, closes(paper.offer()))));
+    }
+
+    private Optional<Taker> ofRegistration(Registration registration, Kind kind, String key, String back,
+            Instant opens, Instant closes) {
+        if (registration.status() != RegistrationStatus.CONFIRMED) {
+            return Optional.empty();
+        }
+        return paperOf(registration.seminarId(), kind).map(paper -> new Taker(
+                QuizAttempts.ofRegistration(registration.id()), key, back, paper.offer(), paper.paper(), opens,
+                earliest(closes, closes(paper.offer()))));
+    }
+
+    private record OfferedPaper(Offer offer, Paper paper) {
+    }
+
+    /** The seminar's paper of {@code kind}, published or since closed or held. */
+    private Optional<OfferedPaper> paperOf(String seminarId, Kind kind) {
+        Optional<Offer> offer = catalogue.taught(seminarId);
         Optional<Paper> paper = kind == Kind.QUIZ ? catalogue.quiz(seminarId) : catalogue.survey(seminarId);
-        if (offer.isEmpty() || paper.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Taker(QuizAttempts.ofRegistration(registration.get().id()), registration.get(),
-                offer.get(), paper.get()));
+        return offer.isEmpty() || paper.isEmpty() ? Optional.empty()
+                : Optional.of(new OfferedPaper(offer.get(), paper.get()));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** When the seminar's quiz closes, or {@code null} when it never does. */
@@ -119,9 +182,14 @@ final class QuizDesk {
         return null;
     }
 
-    boolean closed(Offer offer) {
-        Instant closes = closes(offer);
-        return closes != null && clock.instant().isAfter(closes);
+    /** Whether the paper has closed for the taker. */
+    boolean closed(Taker taker) {
+        return taker.closes() != null && clock.instant().isAfter(taker.closes());
+    }
+
+    /** Whether the paper is yet to open for the taker (a viewing ID before its window). */
+    boolean notYetOpen(Taker taker) {
+        return taker.opens() != null && clock.instant().isBefore(taker.opens());
     }
 
     /** The taker's attempts, first first; an open attempt whose time is up is submitted (late) first. */
@@ -145,8 +213,11 @@ final class QuizDesk {
     /** The open attempt, or a new one if the quiz allows one more. */
     Started start(Taker taker) throws StoreException, Refused {
         List<QuizAttempt> made = attemptsOf(taker);
-        if (closed(taker.offer())) {
+        if (closed(taker)) {
             throw new Refused("quiz_closed");
+        }
+        if (notYetOpen(taker)) {
+            throw new Refused("quiz_not_open_yet");
         }
         Paper paper = taker.paper();
         try {
@@ -161,7 +232,7 @@ final class QuizDesk {
     /** Whether the taker may start an attempt now (none open, attempts left, not closed). */
     boolean canStart(Taker taker, List<QuizAttempt> made) {
         int limit = taker.paper().attempts();
-        return !closed(taker.offer()) && (limit == 0 || made.size() < limit || made.stream().anyMatch(a -> !a.submitted()));
+        return !closed(taker) && !notYetOpen(taker) && (limit == 0 || made.size() < limit || made.stream().anyMatch(a -> !a.submitted()));
     }
 
     /**
@@ -192,7 +263,7 @@ final class QuizDesk {
 
     /** Whether the participant may now see the review of {@code attempt}. */
     boolean reviewOpen(Taker taker, QuizAttempt attempt) {
-        return taker.paper().graded() && attempt.submitted() && taker.paper().review().open(closed(taker.offer()));
+        return taker.paper().graded() && attempt.submitted() && taker.paper().review().open(closed(taker));
     }
 
     private QuizAttempt closeIfOverdue(Taker taker, QuizAttempt attempt) throws StoreException {

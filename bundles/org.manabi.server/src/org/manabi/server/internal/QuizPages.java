@@ -172,12 +172,12 @@ public final class QuizPages extends HttpServlet {
             throws IOException, StoreException {
         Paper paper = taker.paper();
         List<QuizAttempt> made = desk.attemptsOf(taker);
-        String home = "/" + kind.path() + "/" + taker.registration().token();
+        String home = "/" + kind.path() + "/" + taker.key();
         Map<String, Object> model = new HashMap<>();
         model.put("home", home);
         model.put("title", paper.title());
         model.put("seminar", taker.offer().title());
-        model.put("back", "/r/" + taker.registration().token());
+        model.put("back", taker.back());
         model.put("csrf", Csrf.token(request, response));
         model.put("liveLink", paper.graded());
         if (paper.graded()) {
@@ -204,8 +204,11 @@ public final class QuizPages extends HttpServlet {
         boolean open = made.stream().anyMatch(a -> !a.submitted());
         if (desk.canStart(taker, made)) {
             model.put("start", open ? texts.get("quiz_continue") : texts.get("quiz_start"));
-        } else if (desk.closed(taker.offer())) {
+        } else if (desk.closed(taker)) {
             model.put("notice", texts.get("quiz_closed"));
+        } else if (desk.notYetOpen(taker)) {
+            model.put("notice", texts.format("quiz_not_open_yet_on",
+                    TIME.format(taker.opens().atZone(Catalogue.ZONE))));
         } else if (!paper.graded() && !made.isEmpty()) {
             model.put("notice", texts.get("survey_thanks"));
         } else {
@@ -218,7 +221,7 @@ public final class QuizPages extends HttpServlet {
             QuizAttempt attempt) throws IOException, StoreException {
         Paper paper = taker.paper();
         boolean reviewOpen = desk.reviewOpen(taker, attempt);
-        String token = taker.registration().token();
+        String token = taker.key();
         Map<String, Object> model = new HashMap<>(QuizViews.attempt(paper, attempt,
                 desk.attempts().answers(attempt.id()), reviewOpen, token));
         String home = "/" + kind.path() + "/" + token;
@@ -257,7 +260,7 @@ public final class QuizPages extends HttpServlet {
     private void live(HttpServletRequest request, HttpServletResponse response, Texts texts, Taker taker)
             throws IOException, StoreException {
         Map<String, Object> model = new HashMap<>();
-        String home = "/quiz/" + taker.registration().token();
+        String home = "/quiz/" + taker.key();
         model.put("home", home);
         model.put("action", home + "/live");
         model.put("csrf", Csrf.token(request, response));

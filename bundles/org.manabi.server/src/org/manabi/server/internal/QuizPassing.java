@@ -1,5 +1,6 @@
 package org.manabi.server.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +12,8 @@ import org.manabi.store.StoreException;
 
 /**
  * Whether a participant passed a seminar's quiz, for the certificate rule: from the attempts the
- * quiz pages record under the registration (a best submitted score at or above the quiz's pass
- * mark). Quizzes are taken under a registration, so a viewing ID alone has no result.
+ * quiz pages record (a best submitted score at or above the quiz's pass mark), under the
+ * registration, or under a viewing ID requested without registering ({@link QuizDesk}).
  */
 final class QuizPassing {
 
@@ -25,16 +26,20 @@ final class QuizPassing {
     }
 
     /**
-     * @return whether the registration passed the quiz of {@code seminarId}; empty when it has
-     *         submitted no attempt (or there is no registration, or no published quiz)
+     * @param participants the participant keys of one holder ({@link QuizAttempts#ofRegistration},
+     *                     {@link QuizAttempts#ofViewingId})
+     * @return whether any of them passed the quiz of {@code seminarId}; empty when none has submitted
+     *         an attempt (or there is no quiz)
      */
-    Optional<Boolean> passed(String seminarId, Long registrationId) throws StoreException {
+    Optional<Boolean> passed(String seminarId, List<String> participants) throws StoreException {
         Optional<Paper> quiz = catalogue.quiz(seminarId);
-        if (registrationId == null || quiz.isEmpty()) {
+        if (participants.isEmpty() || quiz.isEmpty()) {
             return Optional.empty();
         }
-        List<QuizAttempt> submitted = attempts.of(QuizAttempts.ofRegistration(registrationId), quiz.get().id()).stream()
-                .filter(QuizAttempt::submitted).toList();
+        List<QuizAttempt> submitted = new ArrayList<>();
+        for (String participant : participants) {
+            attempts.of(participant, quiz.get().id()).stream().filter(QuizAttempt::submitted).forEach(submitted::add);
+        }
         if (submitted.isEmpty()) {
             return Optional.empty();
         }

@@ -8,9 +8,11 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.manabi.search.PageThumbnails;
 import org.manabi.server.Site;
+import org.manabi.server.VodLibrary;
 import org.manabi.server.internal.QuizDesk.Kind;
 import org.manabi.store.LiveQuestions;
 import org.manabi.store.QuizAttempts;
+import org.manabi.store.ViewingIds;
 
 /** The quiz and survey servlets of the web server, on paths of their own. */
 public final class Quizzes {
@@ -21,11 +23,13 @@ public final class Quizzes {
     /**
      * Mounts the participants' pages ({@code /quiz/*}, {@code /survey/*}) and API
      * ({@code /api/quiz/*}, {@code /api/survey/*}), and the staff's results ({@code /staff/quizzes/*},
-     * {@code /api/staff/quizzes/*}).
+     * {@code /api/staff/quizzes/*}); viewing IDs of {@code library}'s seminars open the participants' pages too.
      */
-    public static void mount(ServletContextHandler context, Site site, StaffGate staff, StaffDesk staffDesk) {
+    public static void mount(ServletContextHandler context, Site site, StaffGate staff, StaffDesk staffDesk,
+            VodLibrary library) {
         QuizAttempts attempts = new QuizAttempts(site.database(), site.clock());
-        QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), attempts, site.clock());
+        QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), new ViewingIds(site.database(), site.clock()),
+                library, attempts, site.clock());
         LiveRoom live = new LiveRoom(new LiveQuestions(site.database(), site.clock()));
         PageThumbnails thumbnails;
         try {

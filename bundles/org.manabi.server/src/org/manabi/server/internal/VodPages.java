@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.manabi.server.Catalogue;
 import org.manabi.server.ServerSettings;
 import org.manabi.server.VodLibrary;
 import org.manabi.server.VodLibrary.Chapter;
@@ -18,6 +19,7 @@ import org.manabi.server.VodLibrary.VideoSource;
 import org.manabi.server.internal.RegistrationDesk.InputProblem;
 import org.manabi.store.Progress;
 import org.manabi.store.Registration;
+import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
 import org.manabi.store.ViewingId;
@@ -41,13 +43,16 @@ public final class VodPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient VodDesk desk;
+    private final transient Catalogue catalogue;
     private final transient Registrations registrations;
     private final transient RateLimiter requestLimit;
     private final transient ServerSettings settings;
     private final transient Pages pages = new Pages();
 
-    public VodPages(VodDesk desk, Registrations registrations, RateLimiter requestLimit, ServerSettings settings) {
+    public VodPages(VodDesk desk, Catalogue catalogue, Registrations registrations, RateLimiter requestLimit,
+            ServerSettings settings) {
         this.desk = desk;
+        this.catalogue = catalogue;
         this.registrations = registrations;
         this.requestLimit = requestLimit;
         this.settings = settings;
@@ -154,6 +159,11 @@ public final class VodPages extends HttpServlet {
         model.put("until", desk.until(access.id(), texts));
         model.put("videos", videos);
         model.put("certificate", course.certificate() != null);
+        // the seminar's quiz and survey open with the ID too (QuizPages), unless its registration was cancelled
+        boolean taker = access.id().registrationId() == null || registrations.byId(access.id().registrationId())
+                .map(r -> r.status() == RegistrationStatus.CONFIRMED).orElse(false);
+        model.put("quiz", taker && catalogue.quiz(course.seminarId()).isPresent());
+        model.put("survey", taker && catalogue.survey(course.seminarId()).isPresent());
         pages.render(request, response, 200, "vod_course", texts, title(course, texts), model);
     }
 

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class QuizParticipantTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RIGHT_ANSWERS = """
+    static final String RIGHT_ANSWERS = """
             {"answers": {"dicom-beginner-q01": "１９９３年", "dicom-beginner-q02": "dicom-beginner-q02-a",
              "dicom-beginner-q03": false, "dicom-beginner-q04": "ｄｉｃｍ",
              "dicom-beginner-q07": ["dicom-beginner-q07-a", "dicom-beginner-q07-b"]}}""";

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.manabi.content.ContentRepository;
+import org.manabi.model.Seminar;
+import org.manabi.model.SeminarStatus;
 import org.manabi.quiz.Paper;
 import org.manabi.server.Catalogue;
 import org.manabi.server.ServerSettings;
@@ -24,7 +26,10 @@ import org.manabi.store.Database;
 import org.manabi.store.Pool;
 import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
+import org.manabi.store.Requester;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingId;
+import org.manabi.store.ViewingIds;
 
 /**
  * A running server over a copy of the real content (the DICOM beginners' quiz of 2027 with its
@@ -112,6 +117,21 @@ final class QuizSite implements AutoCloseable {
     Registration register(String seminar, String name) throws StoreException {
         return site.registrations().register(seminar, Pool.WEB, new Applicant(name, "テスト", name + "@example.jp",
                 "株式会社テスト", true, null, 5000, Map.of(), "ja")).registration();
+    }
+
+    /** Marks the quiz's seminar held, as the committee does in the workbench after the day: saved, and followed by the server. */
+    void markHeld() throws IOException {
+        Seminar seminar = site.catalogue().content().curricula().stream().flatMap(c -> c.getPlans().stream())
+                .flatMap(plan -> plan.getSeminars().stream()).filter(s -> SEMINAR.equals(s.getId())).findFirst()
+                .orElseThrow();
+        seminar.setStatus(SeminarStatus.HELD);
+        site.catalogue().content().save(seminar.eResource());
+    }
+
+    /** A viewing ID of the quiz's seminar asked for without registering, issued at once. */
+    ViewingId requestViewingId(String name) throws StoreException {
+        return new ViewingIds(database, clock).request(SEMINAR, new Requester(name, name + "@example.jp", "株式会社テスト",
+                "en"), true, null);
     }
 
     @Override
