@@ -25,9 +25,12 @@ import org.eclipse.jetty.util.InetAddressSet;
  * @param videoFolder      where video files too large for the repository are kept ({@code <data>/videos}):
  *                         a video's file is looked for there, under the same path as in the content
  *                         folder, when the content folder lacks it; {@code null}: the content folder only
+ * @param thumbnailFolder  where rendered slide pages are cached ({@code <data>/thumbnails}, shared with the
+ *                         workbench's slide search); {@code null}: a temporary folder of this process
  */
 public record ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute,
-        List<String> trustedProxies, List<String> metricsFrom, InvoiceIssuer invoiceIssuer, Path videoFolder) {
+        List<String> trustedProxies, List<String> metricsFrom, InvoiceIssuer invoiceIssuer, Path videoFolder,
+        Path thumbnailFolder) {
 
     /**
      * The issuer printed on receipts.
@@ -73,13 +76,19 @@ public record ServerSettings(URI publicUri, int registrationsPerMinute, int logi
     /** No receipts, videos in the content folder only. */
     public ServerSettings(URI publicUri, int registrationsPerMinute, int loginsPerMinute, List<String> trustedProxies,
             List<String> metricsFrom) {
-        this(publicUri, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom, null, null);
+        this(publicUri, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom, null, null, null);
     }
 
     /** These settings with the receipts' issuer and the video folder given. */
     public ServerSettings withVod(InvoiceIssuer issuer, Path videos) {
         return new ServerSettings(publicUri, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom, issuer,
-                videos);
+                videos, thumbnailFolder);
+    }
+
+    /** These settings with slide thumbnails cached in {@code folder}. */
+    public ServerSettings withThumbnails(Path folder) {
+        return new ServerSettings(publicUri, registrationsPerMinute, loginsPerMinute, trustedProxies, metricsFrom,
+                invoiceIssuer, videoFolder, folder);
     }
 
     /** The addresses and ranges of {@code entries} as one set; {@code setting} names them in an error. */

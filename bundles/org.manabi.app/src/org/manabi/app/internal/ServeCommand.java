@@ -199,7 +199,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Site site = Site.of(Catalogue.of(repository), database,
-                mailer, settings.withVod(issuer, dataFolder.resolve("videos")));
+                mailer, settings.withVod(issuer, dataFolder.resolve("videos"))
+                        .withThumbnails(dataFolder.resolve("thumbnails")));
         WebServer server;
         try {
             server = WebServer.start(host, port, site);

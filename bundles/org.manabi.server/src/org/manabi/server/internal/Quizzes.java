@@ -3,6 +3,7 @@ package org.manabi.server.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -31,13 +32,7 @@ public final class Quizzes {
         QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), new ViewingIds(site.database(), site.clock()),
                 library, attempts, site.clock());
         LiveRoom live = new LiveRoom(new LiveQuestions(site.database(), site.clock()));
-        PageThumbnails thumbnails;
-        try {
-            // rendered pages are derived data: a folder of this process, rebuilt on demand
-            thumbnails = new PageThumbnails(Files.createTempDirectory("manabi-quiz-thumbnails"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make a folder for slide thumbnails", e);
-        }
+        PageThumbnails thumbnails = new PageThumbnails(thumbnailFolder(site));
         context.addServlet(new ServletHolder(new QuizPages(desk, Kind.QUIZ, thumbnails, live)), "/quiz/*");
         context.addServlet(new ServletHolder(new QuizPages(desk, Kind.SURVEY, thumbnails, live)), "/survey/*");
         context.addServlet(new ServletHolder(new QuizApiServlet(desk, Kind.QUIZ)), "/api/quiz/*");
@@ -45,5 +40,20 @@ public final class Quizzes {
         StaffQuizServlet staffQuizzes = new StaffQuizServlet(staff, staffDesk, site.catalogue(), attempts, live);
         context.addServlet(new ServletHolder(staffQuizzes), "/staff/quizzes/*");
         context.addServlet(new ServletHolder(staffQuizzes), "/api/staff/quizzes/*");
+    }
+
+    /**
+     * The settings' thumbnail folder, kept across restarts (each file is named after its deck's path,
+     * size and time, so a changed deck is rendered anew); without one, a folder of this process.
+     */
+    private static Path thumbnailFolder(Site site) {
+        if (site.settings().thumbnailFolder() != null) {
+            return site.settings().thumbnailFolder();
+        }
+        try {
+            return Files.createTempDirectory("manabi-quiz-thumbnails");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make a folder for slide thumbnails", e);
+        }
     }
 }

@@ -25,14 +25,15 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code 127.0.0.1:port}; mail goes to {@code data/outbox}.
+     * Starts listening on {@code 127.0.0.1:port}; mail goes to {@code data/outbox}, slide thumbnails are
+     * cached in {@code data/thumbnails} as the slide search does.
      *
      * @throws WebServerException when the port is taken
      */
     public static EmbeddedServer start(ContentRepository content, Database database, Path data, int port)
             throws WebServerException {
         Site site = Site.of(Catalogue.of(content), database, new OutboxMailer(data.resolve("outbox"),
-                "seminars@localhost"), ServerSettings.DEFAULT);
+                "seminars@localhost"), ServerSettings.DEFAULT.withThumbnails(data.resolve("thumbnails")));
         return new EmbeddedServer(WebServer.start("127.0.0.1", port, site));
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.manabi.quiz.Choice;
@@ -135,6 +138,12 @@ class QuizParticipantTest {
             assertEquals(200, thumbnail.statusCode());
             assertEquals("image/png", thumbnail.headers().firstValue("Content-Type").orElse(""));
             assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, Arrays.copyOf(thumbnail.body(), 4));
+            List<Path> cached;
+            try (Stream<Path> files = Files.list(site.thumbnails)) {
+                cached = files.toList();
+            }
+            assertEquals(1, cached.size(), "rendered once into the data folder's thumbnails: " + cached);
+            assertArrayEquals(Files.readAllBytes(cached.get(0)), thumbnail.body());
             String href = slide.get("href").asText();
             assertTrue(href.endsWith(".pdf#page=15"), href);
             HttpResponse<byte[]> deck = browser.bytes(href.substring(0, href.indexOf('#')));

@@ -70,6 +70,8 @@ final class QuizSite implements AutoCloseable {
     }
 
     final Path folder;
+    /** Where the server caches slide thumbnails: the data folder's {@code thumbnails}, as {@code serve} sets it. */
+    final Path thumbnails;
     final MovableClock clock = new MovableClock();
     final Database database;
     final Site site;
@@ -77,6 +79,7 @@ final class QuizSite implements AutoCloseable {
 
     QuizSite(Map<String, String> edits) throws Exception {
         folder = Files.createTempDirectory("manabi-quiz-test");
+        thumbnails = folder.resolve("thumbnails");
         Path real = Path.of(System.getProperty("manabi.repository"), "content");
         Path content = folder.resolve("content");
         try (Stream<Path> files = Files.walk(real)) {
@@ -101,7 +104,7 @@ final class QuizSite implements AutoCloseable {
         Catalogue catalogue = Catalogue.of(ContentRepository.open(content));
         database = Database.openH2(folder.resolve("data"));
         site = new Site(catalogue, database, new Registrations(database, catalogue, clock), mail -> {
-        }, ServerSettings.DEFAULT, clock);
+        }, ServerSettings.DEFAULT.withThumbnails(thumbnails), clock);
         server = WebServer.start("127.0.0.1", 0, site);
     }
 
