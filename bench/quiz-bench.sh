@@ -7,6 +7,9 @@
 #   the server and stored with its attempt (every participant alternates start, submit, start, …;
 #   the requests/s and the latency percentiles cover both kinds of request)
 #   vs  GET /health on the same server: the ceiling of HTTP on this machine.
+#   cpu_ms_per_graded: the server's CPU time (user + system, from /proc/PID/stat) over the measured
+#   run divided by the graded submissions, each with the start of its attempt; unlike the rates it
+#   holds on a busy machine (n/a without /proc).
 # Any status other than 201 (start) or 200 (submitted) or a socket error is counted and reported.
 # Needs: the built product (./manabi builds it; MANABI=/path/to/manabi uses another checkout's), wrk,
 # curl, python3.
@@ -108,9 +111,19 @@ run_wrk() {  # DURATION URL [TOKENS ANSWERS]: "rps p50 p99 graded started other 
     | sed -nE 's/^wrk_result rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) graded=([0-9]+) started=([0-9]+) other=([0-9]+) errors=([0-9]+) graded_per_s=([0-9]+)$/\1 \2 \3 \4 \5 \6 \7 \8/p'
 }
 
+# cpu_ticks: CPU time (user + system, in clock ticks) the server's JVM has used so far; "" without /proc
+cpu_ticks() { [ -r "/proc/$server_pid/stat" ] && awk '{ print $14 + $15 }' "/proc/$server_pid/stat" || true; }
+
 run_wrk 5 "$url" "$work/warm-up" "$answers" > /dev/null  # warm-up (JIT)
 read -r health_rps _ health_p99 _ < <(run_wrk "$seconds" "$url/health")
+ticks=$(cpu_ticks)
 read -r rps p50 p99 graded started other errors graded_rps < <(run_wrk "$seconds" "$url" "$work/tokens" "$answers")
+ticks_after=$(cpu_ticks)
+if [ -n "$ticks" ] && [ -n "$ticks_after" ] && [ "$graded" -gt 0 ]; then
+  cpu_ms=$(awk -v t=$((ticks_after - ticks)) -v hz="$(getconf CLK_TCK)" -v n="$graded" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+else
+  cpu_ms=n/a
+fi
 # acknowledged = stored: the submitted attempts of the run's participants, against the 200s wrk
 # received (a submit whose answer came after wrk stopped may add a few)
 stored=$(python3 - "$url" "$work/tokens" <<'PY'
@@ -122,6 +135,6 @@ for token in open(sys.argv[2]).read().split():
 print(total)
 PY
 )
-echo "connections=$connections graded_submissions_per_s=$graded_rps requests_per_s=$rps p50_ms=$p50 p99_ms=$p99" \
+echo "connections=$connections graded_submissions_per_s=$graded_rps cpu_ms_per_graded=$cpu_ms requests_per_s=$rps p50_ms=$p50 p99_ms=$p99" \
   "health_per_s=$health_rps health_p99_ms=$health_p99 graded=$graded started=$started other=$other errors=$errors" \
   "participants=$participants submitted_stored=$stored"
