@@ -80,6 +80,16 @@ public final class QuizAttempts {
      */
     public QuizAttempt start(String participant, String seminarId, String paperId, int limit, Duration timeLimit,
             Supplier<String> order) throws StoreException {
+        return startOrContinue(participant, seminarId, paperId, limit, timeLimit, order).attempt();
+    }
+
+    /** An attempt to work on, and whether this call created it (or it was open already). */
+    public record Started(QuizAttempt attempt, boolean created) {
+    }
+
+    /** As {@link #start}, and says whether the attempt is new: a new one has no answers to read back. */
+    public Started startOrContinue(String participant, String seminarId, String paperId, int limit,
+            Duration timeLimit, Supplier<String> order) throws StoreException {
         for (int tries = 0;; tries++) {
             try {
                 return database.inTransaction("start an attempt at " + paperId, connection -> {
@@ -87,7 +97,7 @@ public final class QuizAttempts {
                     Optional<QuizAttempt> open = earlier.stream().filter(a -> !a.submitted()).findFirst();
                     if (open.isPresent()) {
                         connection.commit();
-                        return open.get();
+                        return new Started(open.get(), false);
                     }
                     if (limit > 0 && earlier.size() >= limit) {
                         connection.rollback();
@@ -115,8 +125,8 @@ public final class QuizAttempts {
                         }
                     }
                     connection.commit();
-                    return new QuizAttempt(id, participant, seminarId, paperId, number, drawn, now, deadline, null,
-                            false, null, null);
+                    return new Started(new QuizAttempt(id, participant, seminarId, paperId, number, drawn, now,
+                            deadline, null, false, null, null), true);
                 });
             } catch (StoreException e) {
                 // two starts at once: the unique (paper, participant, number) let one through; the other reads it
@@ -226,8 +236,11 @@ public final class QuizAttempts {
         return submit(attemptId, Map.of(), maxPoints, marker).attempt();
     }
 
-    /** A submitted attempt, and what became of the responses sent with the submission. */
-    public record Submitted(QuizAttempt attempt, Saved responses) {
+    /**
+     * A submitted attempt, what became of the responses sent with the submission, and the attempt's
+     * answers as marked (for the review, without reading them again).
+     */
+    public record Submitted(QuizAttempt attempt, Saved responses, Map<String, SavedAnswer> answers) {
     }
 
     /**
@@ -236,46 +249,136 @@ public final class QuizAttempts {
      */
     public Submitted submit(long attemptId, Map<String, String> responses, int maxPoints, Marker marker)
             throws StoreException {
+        Map<String, Grade> marked = mark(responses, marker);
         return database.inTransaction("submit an attempt", connection -> {
             QuizAttempt attempt = find(connection, attemptId, true)
                     .orElseThrow(() -> new StoreException("There is no attempt " + attemptId, null));
-            if (attempt.submitted()) {
+            return submit(connection, attempt, responses, marked, maxPoints, marker);
+        });
+    }
+
+    /**
+     * As {@link #submit(long, Map, int, Marker)}, for the attempt {@code number} of {@code participant}
+     * at {@code paperId}: the attempt is looked up and locked in the submit's own transaction.
+     *
+     * @return empty when the participant has no such attempt
+     */
+    public Optional<Submitted> submit(String participant, String paperId, int number, Map<String, String> responses,
+            int maxPoints, Marker marker) throws StoreException {
+        Map<String, Grade> marked = mark(responses, marker);
+        return database.inTransaction("submit an attempt", connection -> {
+            Optional<QuizAttempt> attempt;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM quiz_attempt "
+                    + "WHERE participant = ? AND paper_id = ? AND number = ? FOR UPDATE")) {
+                select.setString(1, participant);
+                select.setString(2, paperId);
+                select.setInt(3, number);
+                try (ResultSet rows = select.executeQuery()) {
+                    attempt = rows.next() ? Optional.of(attempt(rows)) : Optional.empty();
+                }
+            }
+            if (attempt.isEmpty()) {
                 connection.rollback();
-                return new Submitted(attempt, Saved.SUBMITTED);
+                return Optional.empty();
             }
-            Instant now = now();
-            boolean late = attempt.overdue(now);
-            if (!late) {
-                write(connection, attemptId, responses, now);
+            return Optional.of(submit(connection, attempt.get(), responses, marked, maxPoints, marker));
+        });
+    }
+
+    /** The responses marked before the transaction: marking is the caller's code and holds no lock. */
+    private static Map<String, Grade> mark(Map<String, String> responses, Marker marker) {
+        Map<String, Grade> marked = new LinkedHashMap<>();
+        responses.forEach((itemId, response) -> marked.put(itemId, marker.mark(itemId, response)));
+        return marked;
+    }
+
+    /**
+     * Submits {@code attempt}, whose row {@code connection} has locked: the answers saved before and
+     * {@code responses} (unless late) are written with their marks in one batch, then the attempt.
+     */
+    private Submitted submit(Connection connection, QuizAttempt attempt, Map<String, String> responses,
+            Map<String, Grade> marked, int maxPoints, Marker marker) throws SQLException {
+        Map<String, SavedAnswer> saved = answers(connection, attempt.id());
+        if (attempt.submitted()) {
+            connection.rollback();
+            return new Submitted(attempt, Saved.SUBMITTED, saved);
+        }
+        Instant now = now();
+        boolean late = attempt.overdue(now);
+        Map<String, SavedAnswer> answers = new LinkedHashMap<>();
+        List<SavedAnswer> updates = new ArrayList<>();
+        List<SavedAnswer> inserts = new ArrayList<>();
+        double total = 0;
+        for (SavedAnswer before : saved.values()) {
+            if (!late && responses.containsKey(before.itemId())) {
+                continue; // replaced below
             }
-            double total = 0;
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE quiz_answer SET points = ?, verdict = ? WHERE attempt_id = ? AND item_id = ?")) {
-                for (SavedAnswer answer : answers(connection, attemptId).values()) {
-                    Grade grade = marker.mark(answer.itemId(), answer.response());
-                    total += grade.points();
-                    update.setDouble(1, grade.points());
-                    update.setString(2, grade.verdict());
-                    update.setLong(3, attemptId);
-                    update.setString(4, answer.itemId());
+            Grade grade = marker.mark(before.itemId(), before.response());
+            SavedAnswer answer = new SavedAnswer(before.itemId(), before.response(), before.savedAt(), grade.points(),
+                    grade.verdict());
+            answers.put(answer.itemId(), answer);
+            updates.add(answer);
+            total += grade.points();
+        }
+        if (!late) {
+            for (Map.Entry<String, String> response : responses.entrySet()) {
+                Grade grade = marked.get(response.getKey());
+                SavedAnswer answer = new SavedAnswer(response.getKey(), response.getValue(), now, grade.points(),
+                        grade.verdict());
+                answers.put(answer.itemId(), answer);
+                (saved.containsKey(answer.itemId()) ? updates : inserts).add(answer);
+                total += grade.points();
+            }
+        }
+        writeMarked(connection, attempt.id(), updates, inserts);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE quiz_attempt SET submitted_at = ?, "
+                + "late = ?, points = ?, max_points = ? WHERE id = ?")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setBoolean(2, late);
+            update.setDouble(3, total);
+            update.setInt(4, maxPoints);
+            update.setLong(5, attempt.id());
+            update.executeUpdate();
+        }
+        connection.commit();
+        return new Submitted(new QuizAttempt(attempt.id(), attempt.participant(), attempt.seminarId(),
+                attempt.paperId(), attempt.number(), attempt.order(), attempt.startedAt(), attempt.deadline(), now,
+                late, total, maxPoints), late ? Saved.TOO_LATE : Saved.SAVED, answers);
+    }
+
+    /** Writes marked answers: {@code updates} replace rows of the attempt, {@code inserts} are new. */
+    private static void writeMarked(Connection connection, long attemptId, List<SavedAnswer> updates,
+            List<SavedAnswer> inserts) throws SQLException {
+        if (!updates.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE quiz_answer SET response = ?, "
+                    + "saved_at = ?, points = ?, verdict = ? WHERE attempt_id = ? AND item_id = ?")) {
+                for (SavedAnswer answer : updates) {
+                    update.setString(1, answer.response());
+                    update.setTimestamp(2, Timestamp.from(answer.savedAt()));
+                    update.setDouble(3, answer.points());
+                    update.setString(4, answer.verdict());
+                    update.setLong(5, attemptId);
+                    update.setString(6, answer.itemId());
                     update.addBatch();
                 }
                 update.executeBatch();
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE quiz_attempt SET submitted_at = ?, "
-                    + "late = ?, points = ?, max_points = ? WHERE id = ?")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setBoolean(2, late);
-                update.setDouble(3, total);
-                update.setInt(4, maxPoints);
-                update.setLong(5, attemptId);
-                update.executeUpdate();
+        }
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quiz_answer "
+                    + "(attempt_id, item_id, response, saved_at, points, verdict) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (SavedAnswer answer : inserts) {
+                    insert.setLong(1, attemptId);
+                    insert.setString(2, answer.itemId());
+                    insert.setString(3, answer.response());
+                    insert.setTimestamp(4, Timestamp.from(answer.savedAt()));
+                    insert.setDouble(5, answer.points());
+                    insert.setString(6, answer.verdict());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
-            connection.commit();
-            return new Submitted(new QuizAttempt(attempt.id(), attempt.participant(), attempt.seminarId(),
-                    attempt.paperId(), attempt.number(), attempt.order(), attempt.startedAt(), attempt.deadline(), now,
-                    late, total, maxPoints), late ? Saved.TOO_LATE : Saved.SAVED);
-        });
+        }
     }
 
     /**

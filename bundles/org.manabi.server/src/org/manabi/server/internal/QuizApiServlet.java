@@ -13,6 +13,7 @@ import org.manabi.server.internal.QuizDesk.Kind;
 import org.manabi.server.internal.QuizDesk.Taker;
 import org.manabi.store.QuizAttempt;
 import org.manabi.store.QuizAttempts.Saved;
+import org.manabi.store.SavedAnswer;
 import org.manabi.store.StoreException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -83,7 +84,8 @@ public final class QuizApiServlet extends HttpServlet {
             if (path.length == 2 && path[1].equals("attempts")) {
                 try {
                     QuizDesk.Started started = desk.start(taker.get());
-                    Json.write(response, started.created() ? 201 : 200, view(taker.get(), started.attempt()));
+                    Json.write(response, started.created() ? 201 : 200,
+                            view(taker.get(), started.attempt(), started.answers()));
                 } catch (QuizDesk.Refused refused) {
                     Json.error(response, 409, Texts.of("en").get(refused.key), null);
                 }
@@ -94,10 +96,6 @@ public final class QuizApiServlet extends HttpServlet {
                 Json.error(response, 404, "No such API resource: " + request.getRequestURI(), null);
                 return;
             }
-            Optional<QuizAttempt> attempt = attempt(taker.get(), path[2], response);
-            if (attempt.isEmpty()) {
-                return;
-            }
             Map<String, String> answers;
             try {
                 answers = answers(body);
@@ -105,19 +103,31 @@ public final class QuizApiServlet extends HttpServlet {
                 Json.error(response, 400, e.getMessage(), "answers");
                 return;
             }
-            if (path[3].equals("answers")) {
-                Saved saved = desk.save(taker.get(), attempt.get(), answers);
-                switch (saved) {
-                    case SAVED -> Json.write(response, 200, Map.of("saved", true));
-                    case TOO_LATE -> Json.error(response, 409,
-                            "The time limit has passed; nothing was saved. The answers saved before it count", null);
-                    case SUBMITTED -> Json.error(response, 409, "The attempt is submitted; nothing was saved", null);
+            if (path[3].equals("submit")) {
+                // the attempt is found, locked, graded and stored in one transaction, and its review built
+                // from what that transaction wrote
+                int number = number(path[2]);
+                Optional<QuizDesk.Submitted> submitted = number > 0 ? desk.submit(taker.get(), number, answers)
+                        : Optional.empty();
+                if (submitted.isEmpty()) {
+                    Json.error(response, 404, "You have no attempt " + path[2], null);
+                    return;
                 }
-            } else {
-                QuizDesk.Submitted submitted = desk.submit(taker.get(), attempt.get(), answers);
-                Map<String, Object> view = view(taker.get(), submitted.attempt());
-                view.put("answersTooLate", submitted.answersTooLate());
+                Map<String, Object> view = view(taker.get(), submitted.get().attempt(), submitted.get().answers());
+                view.put("answersTooLate", submitted.get().answersTooLate());
                 Json.write(response, 200, view);
+                return;
+            }
+            Optional<QuizAttempt> attempt = attempt(taker.get(), path[2], response);
+            if (attempt.isEmpty()) {
+                return;
+            }
+            Saved saved = desk.save(taker.get(), attempt.get(), answers);
+            switch (saved) {
+                case SAVED -> Json.write(response, 200, Map.of("saved", true));
+                case TOO_LATE -> Json.error(response, 409,
+                        "The time limit has passed; nothing was saved. The answers saved before it count", null);
+                case SUBMITTED -> Json.error(response, 409, "The attempt is submitted; nothing was saved", null);
             }
         } catch (StoreException e) {
             Json.unavailable(response, e);
@@ -133,14 +143,18 @@ public final class QuizApiServlet extends HttpServlet {
         return taker;
     }
 
+    /** The attempt number in a path, or -1 when it is not a number (then there is no such attempt). */
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private Optional<QuizAttempt> attempt(Taker taker, String number, HttpServletResponse response)
             throws IOException, StoreException {
-        Optional<QuizAttempt> attempt = Optional.empty();
-        try {
-            attempt = desk.attempt(taker, Integer.parseInt(number));
-        } catch (NumberFormatException e) {
-            // not a number: no such attempt either
-        }
+        Optional<QuizAttempt> attempt = number(number) > 0 ? desk.attempt(taker, number(number)) : Optional.empty();
         if (attempt.isEmpty()) {
             Json.error(response, 404, "You have no attempt " + number, null);
         }
@@ -182,8 +196,12 @@ public final class QuizApiServlet extends HttpServlet {
     }
 
     private Map<String, Object> view(Taker taker, QuizAttempt attempt) throws StoreException {
-        Map<String, Object> view = QuizViews.attempt(taker.paper(), attempt, desk.attempts().answers(attempt.id()),
-                desk.reviewOpen(taker, attempt), taker.key());
+        return view(taker, attempt, desk.attempts().answers(attempt.id()));
+    }
+
+    private Map<String, Object> view(Taker taker, QuizAttempt attempt, Map<String, SavedAnswer> answers) {
+        Map<String, Object> view = QuizViews.attempt(taker.paper(), attempt, answers, desk.reviewOpen(taker, attempt),
+                taker.key());
         // the template's helpers are not part of the API
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> questions = (List<Map<String, Object>>) view.get("questions");

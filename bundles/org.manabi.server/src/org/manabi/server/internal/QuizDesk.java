@@ -26,6 +26,7 @@ import org.manabi.store.QuizAttempts.Saved;
 import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
+import org.manabi.store.SavedAnswer;
 import org.manabi.store.StoreException;
 import org.manabi.store.ViewingId;
 import org.manabi.store.ViewingIds;
@@ -206,27 +207,38 @@ final class QuizDesk {
         return attemptsOf(taker).stream().filter(a -> a.number() == number).findFirst();
     }
 
-    /** An attempt to work on, and whether it was started now (or was open already). */
-    record Started(QuizAttempt attempt, boolean created) {
+    /**
+     * An attempt to work on, whether it was started now (or was open already), and its saved answers
+     * (none for a new attempt: nothing is read for them).
+     */
+    record Started(QuizAttempt attempt, boolean created, Map<String, SavedAnswer> answers) {
     }
 
-    /** The open attempt, or a new one if the quiz allows one more. */
+    /** The open attempt, or a new one if the quiz allows one more; an open attempt whose time is up is submitted (late) first. */
     Started start(Taker taker) throws StoreException, Refused {
-        List<QuizAttempt> made = attemptsOf(taker);
         if (closed(taker)) {
             throw new Refused("quiz_closed");
         }
         if (notYetOpen(taker)) {
             throw new Refused("quiz_not_open_yet");
         }
-        Paper paper = taker.paper();
         try {
-            QuizAttempt attempt = attempts.start(taker.participant(), taker.offer().id(), paper.id(), paper.attempts(),
-                    paper.timeLimit(), () -> Order.draw(paper, random).encode());
-            return new Started(attempt, made.stream().noneMatch(earlier -> earlier.id() == attempt.id()));
+            QuizAttempts.Started started = startOrContinue(taker);
+            if (!started.created() && started.attempt().overdue(clock.instant())) {
+                grade(taker, started.attempt());
+                started = startOrContinue(taker);
+            }
+            return new Started(started.attempt(), started.created(),
+                    started.created() ? Map.of() : attempts.answers(started.attempt().id()));
         } catch (AttemptLimitException e) {
             throw new Refused("quiz_no_attempts_left");
         }
+    }
+
+    private QuizAttempts.Started startOrContinue(Taker taker) throws StoreException {
+        Paper paper = taker.paper();
+        return attempts.startOrContinue(taker.participant(), taker.offer().id(), paper.id(), paper.attempts(),
+                paper.timeLimit(), () -> Order.draw(paper, random).encode());
     }
 
     /** Whether the taker may start an attempt now (none open, attempts left, not closed). */
@@ -250,15 +262,32 @@ final class QuizDesk {
 
     /** Saves the last responses (when still in time), then grades what is saved. */
     Submitted submit(Taker taker, QuizAttempt attempt, Map<String, String> responses) throws StoreException {
-        QuizAttempts.Submitted submitted = attempts.submit(attempt.id(), valid(taker, responses),
-                taker.paper().maxPoints(), marker(taker.paper()));
-        // answers sent with a submission after the deadline are not counted: say so
-        return new Submitted(submitted.attempt(), !responses.isEmpty() && submitted.responses() != Saved.SAVED
-                && submitted.attempt().late());
+        return submitted(responses, attempts.submit(attempt.id(), valid(taker, responses), taker.paper().maxPoints(),
+                marker(taker.paper())));
     }
 
-    /** A submitted attempt, and whether answers sent with the submission came too late to count. */
-    record Submitted(QuizAttempt attempt, boolean answersTooLate) {
+    /**
+     * As {@link #submit(Taker, QuizAttempt, Map)} for the taker's attempt {@code number}, found in the
+     * submit's own transaction; empty when the taker has no such attempt.
+     */
+    Optional<Submitted> submit(Taker taker, int number, Map<String, String> responses) throws StoreException {
+        Paper paper = taker.paper();
+        Optional<QuizAttempts.Submitted> submitted = attempts.submit(taker.participant(), paper.id(), number,
+                valid(taker, responses), paper.maxPoints(), marker(paper));
+        return submitted.map(s -> submitted(responses, s));
+    }
+
+    private static Submitted submitted(Map<String, String> responses, QuizAttempts.Submitted submitted) {
+        // answers sent with a submission after the deadline are not counted: say so
+        return new Submitted(submitted.attempt(), !responses.isEmpty() && submitted.responses() != Saved.SAVED
+                && submitted.attempt().late(), submitted.answers());
+    }
+
+    /**
+     * A submitted attempt, whether answers sent with the submission came too late to count, and the
+     * attempt's answers as marked.
+     */
+    record Submitted(QuizAttempt attempt, boolean answersTooLate, Map<String, SavedAnswer> answers) {
     }
 
     /** Whether the participant may now see the review of {@code attempt}. */

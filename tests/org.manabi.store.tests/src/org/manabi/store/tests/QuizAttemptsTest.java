@@ -186,6 +186,84 @@ class QuizAttemptsTest {
         }
     }
 
+    /**
+     * The submit of the API: the attempt found by participant and number in the submit's own
+     * transaction, the answers given back as stored, nobody else's attempt reached.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void submitByNumberGivesBackTheAnswersAsStored(TestDatabases.Kind kind) throws Exception {
+        TestClock clock = new TestClock();
+        try (Database database = kind.open()) {
+            QuizAttempts attempts = new QuizAttempts(database, clock);
+            QuizAttempts.Started first = attempts.startOrContinue(ALICE, SEMINAR, QUIZ, 2, null, () -> "q1\nq2\n");
+            assertTrue(first.created());
+            QuizAttempts.Started again = attempts.startOrContinue(ALICE, SEMINAR, QUIZ, 2, null, () -> "other");
+            assertFalse(again.created(), "continued, not a new one");
+            assertEquals(first.attempt().id(), again.attempt().id());
+            attempts.save(first.attempt().id(), Map.of("q1", "wrong", "q2", "wrong"));
+
+            assertTrue(attempts.submit(BOB, QUIZ, 1, Map.of("q1", "right"), 2, QuizAttemptsTest::mark).isEmpty(),
+                    "Bob has no attempt 1");
+            assertTrue(attempts.submit(ALICE, QUIZ, 2, Map.of(), 2, QuizAttemptsTest::mark).isEmpty());
+            QuizAttempts.Submitted submitted = attempts.submit(ALICE, QUIZ, 1, Map.of("q2", "right"), 2,
+                    QuizAttemptsTest::mark).orElseThrow();
+            assertEquals(Saved.SAVED, submitted.responses());
+            assertEquals(1.0, submitted.attempt().points(), "q1 saved wrong, q2 sent right with the submit");
+            assertEquals(attempts.answers(first.attempt().id()), submitted.answers(), "what was stored");
+            assertEquals("WRONG", submitted.answers().get("q1").verdict());
+            assertEquals(submitted.attempt(), attempts.of(ALICE, QUIZ).get(0));
+            assertEquals(Saved.SUBMITTED, attempts.submit(ALICE, QUIZ, 1, Map.of("q1", "right"), 2,
+                    QuizAttemptsTest::mark).orElseThrow().responses(), "twice changes nothing");
+            assertEquals(1.0, attempts.of(ALICE, QUIZ).get(0).points());
+        }
+    }
+
+    /** Saves racing the submit of the same attempt: each lands before it (and is graded) or is refused. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void savesRacingTheSubmitAreGradedOrRefused(TestDatabases.Kind kind) throws Exception {
+        TestClock clock = new TestClock();
+        try (Database database = kind.open()) {
+            QuizAttempts attempts = new QuizAttempts(database, clock);
+            long id = attempts.start(ALICE, SEMINAR, QUIZ, 0, null, () -> "q1\nq2\nq3\n").id();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Saved>> saves = new ArrayList<>();
+                List<Future<Saved>> submits = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String item = "q" + (i % 3 + 1);
+                    saves.add(pool.submit(() -> {
+                        go.await();
+                        return attempts.save(id, Map.of(item, "right"));
+                    }));
+                    submits.add(pool.submit(() -> {
+                        go.await();
+                        return attempts.submit(ALICE, QUIZ, 1, Map.of(), 3, QuizAttemptsTest::mark).orElseThrow()
+                                .responses();
+                    }));
+                }
+                go.countDown();
+                int submitted = 0;
+                for (Future<Saved> submit : submits) {
+                    submitted += submit.get() == Saved.SAVED ? 1 : 0;
+                }
+                assertEquals(1, submitted, "one submit submits, the others find it submitted");
+                for (Future<Saved> save : saves) {
+                    assertTrue(Set.of(Saved.SAVED, Saved.SUBMITTED).contains(save.get()));
+                }
+                Map<String, SavedAnswer> stored = attempts.answers(id);
+                for (SavedAnswer answer : stored.values()) {
+                    assertEquals(1.0, answer.points(), "saved before the submit, so graded by it: " + answer);
+                }
+                assertEquals(stored.size(), attempts.of(ALICE, QUIZ).get(0).points(), 1e-9);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     /** Eight starts at once by one participant, on as many connections: one attempt, not eight. */
     @ParameterizedTest
     @MethodSource("databases")
