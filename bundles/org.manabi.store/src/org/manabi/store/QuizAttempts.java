@@ -52,7 +52,7 @@ public final class QuizAttempts {
     private static final String COLUMNS = "id, participant, seminar_id, paper_id, number, item_order, started_at, "
             + "deadline, submitted_at, late, points, max_points";
 
-    /** How many submits one commit may carry. */
+    /** How many submits (or starts) one commit may carry. */
     private static final int MAX_BATCH = 64;
 
     private final Database database;
@@ -64,6 +64,8 @@ public final class QuizAttempts {
      */
     private final GroupCommit<SubmitRequest, Optional<Submitted>> submits = new GroupCommit<>(MAX_BATCH,
             this::submitAll);
+    /** Starts too: each inserts its attempt, and the commit is again the cost. */
+    private final GroupCommit<StartRequest, Started> starts = new GroupCommit<>(MAX_BATCH, this::startAll);
 
     public QuizAttempts(Database database, Clock clock) {
         this.database = database;
@@ -104,49 +106,69 @@ public final class QuizAttempts {
             Duration timeLimit, Supplier<String> order) throws StoreException {
         for (int tries = 0;; tries++) {
             try {
-                return database.inTransaction("start an attempt at " + paperId, connection -> {
-                    List<QuizAttempt> earlier = of(connection, participant, paperId);
-                    Optional<QuizAttempt> open = earlier.stream().filter(a -> !a.submitted()).findFirst();
-                    if (open.isPresent()) {
-                        connection.commit();
-                        return new Started(open.get(), false);
-                    }
-                    if (limit > 0 && earlier.size() >= limit) {
-                        connection.rollback();
-                        throw new AttemptLimitException(paperId, limit);
-                    }
-                    Instant now = now();
-                    Instant deadline = timeLimit == null ? null : now.plus(timeLimit);
-                    int number = earlier.isEmpty() ? 1 : earlier.get(earlier.size() - 1).number() + 1;
-                    String drawn = order.get();
-                    long id;
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quiz_attempt "
-                            + "(participant, seminar_id, paper_id, number, item_order, started_at, deadline) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
-                        insert.setString(1, participant);
-                        insert.setString(2, seminarId);
-                        insert.setString(3, paperId);
-                        insert.setInt(4, number);
-                        insert.setString(5, drawn);
-                        insert.setTimestamp(6, Timestamp.from(now));
-                        setInstant(insert, 7, deadline);
-                        insert.executeUpdate();
-                        try (ResultSet keys = insert.getGeneratedKeys()) {
-                            keys.next();
-                            id = keys.getLong(1);
-                        }
-                    }
-                    connection.commit();
-                    return new Started(new QuizAttempt(id, participant, seminarId, paperId, number, drawn, now,
-                            deadline, null, false, null, null), true);
-                });
+                return starts.submit(new StartRequest(participant, seminarId, paperId, limit, timeLimit, order));
             } catch (StoreException e) {
-                // two starts at once: the unique (paper, participant, number) let one through; the other reads it
+                // two starts at once on two nodes: the unique (paper, participant, number) let one through;
+                // the other reads it
                 if (tries > 0 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** A start waiting for the writer. */
+    private record StartRequest(String participant, String seminarId, String paperId, int limit, Duration timeLimit,
+            Supplier<String> order) {
+    }
+
+    /**
+     * Starts a batch in arrival order in one transaction, each as if alone: a second start of the same
+     * participant in the batch finds the first one's attempt open, a start over the limit is refused.
+     */
+    private List<GroupCommit.Outcome<Started>> startAll(List<StartRequest> batch) throws StoreException {
+        return database.inTransaction("start attempts", connection -> {
+            List<GroupCommit.Outcome<Started>> outcomes = new ArrayList<>(batch.size());
+            for (StartRequest request : batch) {
+                outcomes.add(start(connection, request));
+            }
+            connection.commit();
+            return outcomes;
+        });
+    }
+
+    private GroupCommit.Outcome<Started> start(Connection connection, StartRequest request) throws SQLException {
+        List<QuizAttempt> earlier = of(connection, request.participant(), request.paperId());
+        Optional<QuizAttempt> open = earlier.stream().filter(a -> !a.submitted()).findFirst();
+        if (open.isPresent()) {
+            return GroupCommit.Outcome.of(new Started(open.get(), false));
+        }
+        if (request.limit() > 0 && earlier.size() >= request.limit()) {
+            return GroupCommit.Outcome.refused(new AttemptLimitException(request.paperId(), request.limit()));
+        }
+        Instant now = now();
+        Instant deadline = request.timeLimit() == null ? null : now.plus(request.timeLimit());
+        int number = earlier.isEmpty() ? 1 : earlier.get(earlier.size() - 1).number() + 1;
+        String drawn = request.order().get();
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quiz_attempt "
+                + "(participant, seminar_id, paper_id, number, item_order, started_at, deadline) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
+            insert.setString(1, request.participant());
+            insert.setString(2, request.seminarId());
+            insert.setString(3, request.paperId());
+            insert.setInt(4, number);
+            insert.setString(5, drawn);
+            insert.setTimestamp(6, Timestamp.from(now));
+            setInstant(insert, 7, deadline);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        return GroupCommit.Outcome.of(new Started(new QuizAttempt(id, request.participant(), request.seminarId(),
+                request.paperId(), number, drawn, now, deadline, null, false, null, null), true));
     }
 
     /** The attempt {@code id}. */
