@@ -21,8 +21,10 @@ import java.util.Map;
  * in — and removes who it was: name, reading, email, organisation, questionnaire answers, the staff
  * member who checked them in, and the personal token (replaced by a new random one, so the old link
  * leads nowhere); a correction request's new values, the name and address of a viewing ID issued to the
- * registration and the name on its certificates go too. Receipts stay whole: tax law keeps them for seven
- * years. A deletion request granted by staff ({@link PersonalDataRequests}) anonymises its registration
+ * registration and the name on its certificates go too. So do the viewing IDs asked for without registering
+ * (name, address, organisation, and the name on their certificates), and the requests for document passwords
+ * of a fiscal year as old (who asked and why; the counts per fiscal year stay). Receipts stay whole: tax law
+ * keeps them for seven years. A deletion request granted by staff ({@link PersonalDataRequests}) anonymises its registration
  * the same way. Under Japan's APPI, personal data is to be erased once it is no longer needed for its
  * purpose; the figures are not personal data.
  */
@@ -32,8 +34,11 @@ public final class Retention {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     public static final int DEFAULT_YEARS = 5;
 
-    /** One seminar whose registrations are due: its fiscal year and how many still hold personal data. */
-    public record Expired(String seminarId, int fiscalYear, int registrations) {
+    /**
+     * One seminar whose participants' data is due: its fiscal year, and how many registrations and viewing
+     * IDs asked for without registering still hold personal data.
+     */
+    public record Expired(String seminarId, int fiscalYear, int registrations, int viewingIds) {
     }
 
     private final Database database;
@@ -63,8 +68,11 @@ public final class Retention {
         int current = fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
         return database.inTransaction("find the registrations due for anonymising", connection -> {
             List<Expired> due = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, MIN(created_at), COUNT(*) "
-                    + "FROM registration WHERE anonymised_at IS NULL GROUP BY seminar_id ORDER BY seminar_id");
+            // the people of a seminar: its registrations, and the viewing IDs of people who did not register
+            try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, MIN(since), SUM(r), SUM(v) "
+                    + "FROM (SELECT seminar_id, created_at AS since, 1 AS r, 0 AS v FROM registration "
+                    + "WHERE anonymised_at IS NULL UNION ALL SELECT seminar_id, requested_at, 0, 1 FROM viewing_id "
+                    + "WHERE registration_id IS NULL AND email <> '') people GROUP BY seminar_id ORDER BY seminar_id");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String seminar = rows.getString(1);
@@ -73,7 +81,7 @@ public final class Retention {
                         fiscalYear = fiscalYear(rows.getTimestamp(2).toInstant().atZone(TOKYO).toLocalDate());
                     }
                     if (fiscalYear + years < current) {
-                        due.add(new Expired(seminar, fiscalYear, rows.getInt(3)));
+                        due.add(new Expired(seminar, fiscalYear, rows.getInt(3), rows.getInt(4)));
                     }
                 }
             }
@@ -82,17 +90,79 @@ public final class Retention {
         });
     }
 
-    /** Anonymises the registrations of {@code seminars}, in one transaction; returns how many. */
+    /**
+     * Anonymises the registrations of {@code seminars} and the viewing IDs asked for without registering, in
+     * one transaction; returns how many of both.
+     */
     public int anonymise(List<Expired> seminars) throws StoreException {
         Timestamp now = Timestamp.from(clock.instant());
         return database.inTransaction("anonymise registrations", connection -> {
             int done = 0;
             for (Expired seminar : seminars) {
                 done += anonymise(connection, seminar.seminarId(), now);
+                done += anonymiseViewers(connection, seminar.seminarId());
             }
             connection.commit();
             return done;
         });
+    }
+
+    /**
+     * The requests for document passwords made in a fiscal year followed by {@code years} full fiscal years
+     * before the current one that still name who asked.
+     */
+    public int documentRequestsDue(int years) throws StoreException {
+        return database.inTransaction("count the document requests due for anonymising", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM document_request WHERE requested_at < ? AND email <> ''")) {
+                query.setTimestamp(1, documentCutoff(years));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    int count = rows.getInt(1);
+                    connection.commit();
+                    return count;
+                }
+            }
+        });
+    }
+
+    /**
+     * Removes who asked for a document's password, and why, from the requests {@link #documentRequestsDue}
+     * counts; the rows stay, so the counts per document and fiscal year do. Returns how many.
+     */
+    public int anonymiseDocumentRequests(int years) throws StoreException {
+        return database.inTransaction("anonymise document requests", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE document_request SET name = '', "
+                    + "email = '', organization = '', purpose = '' WHERE requested_at < ? AND email <> ''")) {
+                update.setTimestamp(1, documentCutoff(years));
+                int done = update.executeUpdate();
+                connection.commit();
+                return done;
+            }
+        });
+    }
+
+    /** The start (Tokyo) of the oldest fiscal year still kept: April 1 of the current one minus {@code years}. */
+    private Timestamp documentCutoff(int years) {
+        if (years < 1) {
+            throw new IllegalArgumentException("a retention of " + years + " years keeps nothing; at least 1");
+        }
+        int current = fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
+        return Timestamp.from(LocalDate.of(current - years, 4, 1).atStartOfDay(TOKYO).toInstant());
+    }
+
+    /** The viewing IDs of a seminar asked for without registering, and their certificates' names. */
+    private static int anonymiseViewers(Connection connection, String seminar) throws SQLException {
+        try (PreparedStatement certificates = connection.prepareStatement("UPDATE certificate SET name = '' WHERE holder IN "
+                + "(SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) FROM viewing_id WHERE seminar_id = ? "
+                + "AND registration_id IS NULL)");
+                PreparedStatement viewers = connection.prepareStatement("UPDATE viewing_id SET name = '', email = '', "
+                        + "organization = '' WHERE seminar_id = ? AND registration_id IS NULL AND email <> ''")) {
+            certificates.setString(1, seminar);
+            certificates.executeUpdate();
+            viewers.setString(1, seminar);
+            return viewers.executeUpdate();
+        }
     }
 
     /**

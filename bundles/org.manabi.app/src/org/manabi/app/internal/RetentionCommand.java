@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code manabi retention [--years N] [--dry-run]}: anonymises the registrations of seminars whose
+ * {@code manabi retention [--years N] [--dry-run]}: anonymises the registrations and viewing IDs of seminars whose
  * fiscal year was followed by N full fiscal years (default 5), keeping the figures; see
  * {@link Retention}. The curricula say which fiscal year a seminar belongs to. Meant for a yearly
  * timer (April); each run is written to the audit log.
@@ -75,16 +75,19 @@ final class RetentionCommand extends DatabaseCommand implements Callable<Integer
             List<Retention.Expired> due = retention.expired(years, fiscalYears);
             for (Retention.Expired seminar : due) {
                 out.println(text(dryRun ? "retention.due" : "retention.seminar", seminar.seminarId(), seminar.fiscalYear(),
-                        seminar.registrations()));
+                        seminar.registrations(), seminar.viewingIds()));
             }
             if (dryRun) {
+                out.println(text("retention.documents", retention.documentRequestsDue(years)));
                 out.println(text("retention.dryRun", due.size()));
                 return 0;
             }
             int anonymised = retention.anonymise(due);
+            int documentRequests = retention.anonymiseDocumentRequests(years);
             new AuditLog(database, Clock.systemUTC()).record(COMMAND_LINE, "anonymise (retention)",
-                    anonymised + " registrations of " + due.size() + " seminars, " + years + " fiscal years", null);
-            out.println(text("retention.done", anonymised, due.size(), years));
+                    anonymised + " registrations and viewing IDs of " + due.size() + " seminars, " + documentRequests
+                            + " document requests, " + years + " fiscal years", null);
+            out.println(text("retention.done", anonymised, due.size(), years, documentRequests));
             return 0;
         } catch (StoreException e) {
             err.println(spec.qualifiedName() + ": " + explain(e));

@@ -89,7 +89,7 @@ class BackupCommandTest {
         }
 
         assertEquals(0, run("retention", "--data", data.toString(), "--content", content), err.toString());
-        assertTrue(out.toString().contains("1 registration(s) of 1 seminar(s) anonymised"), out.toString());
+        assertTrue(out.toString().contains("1 registration(s) and viewing ID(s) of 1 seminar(s) and 0 document password request(s) anonymised"), out.toString());
         try (Database database = Database.openH2(data)) {
             assertFalse(registrations(database).find(old.token()).isPresent());
             assertEquals("anonymise (retention)",

@@ -22,11 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.manabi.store.Applicant;
+import org.manabi.store.Certificates;
 import org.manabi.store.Database;
+import org.manabi.store.DocumentRequests;
 import org.manabi.store.Pool;
 import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
+import org.manabi.store.Requester;
 import org.manabi.store.Retention;
+import org.manabi.store.ViewingId;
+import org.manabi.store.ViewingIds;
 
 /**
  * Retention: the registrations of seminars five full fiscal years past lose who they were and keep
@@ -107,7 +112,7 @@ class RetentionTest {
             Retention retention = new Retention(database, TODAY);
             List<Retention.Expired> due = retention.expired(Retention.DEFAULT_YEARS, FISCAL_YEARS);
 
-            assertEquals(List.of(new Retention.Expired("fy2020-dicom", 2020, 5), new Retention.Expired("gone-seminar", 2020, 1)),
+            assertEquals(List.of(new Retention.Expired("fy2020-dicom", 2020, 5, 0), new Retention.Expired("gone-seminar", 2020, 1, 0)),
                     due);
             assertEquals(6, retention.anonymise(due));
 
@@ -127,7 +132,48 @@ class RetentionTest {
             assertEquals(List.of(), retention.expired(Retention.DEFAULT_YEARS, FISCAL_YEARS), "done once");
 
             // a shorter period reaches the younger seminar too
-            assertEquals(List.of(new Retention.Expired("fy2021-pacs", 2021, 1)), retention.expired(4, FISCAL_YEARS));
+            assertEquals(List.of(new Retention.Expired("fy2021-pacs", 2021, 1, 0)), retention.expired(4, FISCAL_YEARS));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void viewersWhoDidNotRegisterAndDocumentRequestsGoByTheSameRule(TestDatabases.Kind kind) throws Exception {
+        try (kind; Database database = kind.open()) {
+            Clock then = Clock.fixed(Instant.parse("2020-06-01T01:00:00Z"), ZoneOffset.UTC);
+            Clock later = Clock.fixed(Instant.parse("2022-06-01T01:00:00Z"), ZoneOffset.UTC);
+            Requester viewer = new Requester("視聴者 一郎", "viewer@example.jp", "株式会社視聴", "ja");
+            ViewingId old = new ViewingIds(database, then).request("fy2020-vod", viewer, true, null);
+            new Certificates(database, then).issue("fy2020-vod", Certificates.ofViewingId(old.id()), "視聴者 一郎", 2.0);
+            ViewingId young = new ViewingIds(database, later).request("fy2022-vod", viewer, true, null);
+            new DocumentRequests(database, then).record("mds-template", viewer, "自社の開示書の作成のため");
+            new DocumentRequests(database, later).record("mds-template", viewer, "改訂版の確認");
+
+            Retention retention = new Retention(database, TODAY);
+            List<Retention.Expired> due = retention.expired(Retention.DEFAULT_YEARS, Map.of("fy2020-vod", 2020));
+            assertEquals(List.of(new Retention.Expired("fy2020-vod", 2020, 0, 1)), due);
+            assertEquals(1, retention.documentRequestsDue(Retention.DEFAULT_YEARS));
+            assertEquals(1, retention.anonymise(due));
+            assertEquals(1, retention.anonymiseDocumentRequests(Retention.DEFAULT_YEARS));
+
+            ViewingIds ids = new ViewingIds(database, TODAY);
+            assertEquals("", ids.byId(old.id()).orElseThrow().email(), "the old viewer's address is gone");
+            assertEquals("", ids.byId(old.id()).orElseThrow().name());
+            assertEquals("viewer@example.jp", ids.byId(young.id()).orElseThrow().email(), "FY2022 is kept");
+            try (Connection connection = database.dataSource().getConnection();
+                    PreparedStatement query = connection.prepareStatement("SELECT name FROM certificate");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertEquals("", rows.getString(1), "the name on the old viewer's certificate is gone");
+                connection.rollback();
+            }
+            DocumentRequests requests = new DocumentRequests(database, TODAY);
+            assertEquals(Map.of(2020, Map.of("mds-template", 1), 2022, Map.of("mds-template", 1)),
+                    requests.countsPerFiscalYear(), "the counts per fiscal year stay");
+            assertEquals(List.of("viewer@example.jp", ""), requests.recent(10).stream()
+                    .map(request -> request.requester().email()).toList(), "newest first: only FY2020 lost its name");
+            assertEquals(0, retention.documentRequestsDue(Retention.DEFAULT_YEARS), "done once");
+            assertEquals(List.of(), retention.expired(Retention.DEFAULT_YEARS, Map.of("fy2020-vod", 2020)), "done once");
         }
     }
 
