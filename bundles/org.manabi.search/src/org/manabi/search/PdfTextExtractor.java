@@ -1,6 +1,7 @@
 package org.manabi.search;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -31,20 +33,52 @@ public final class PdfTextExtractor {
                 throw new PdfUnreadableException(pdf, "it has " + document.getNumberOfPages()
                         + " pages, more than the " + MAX_PAGES + " a slide deck may have", null);
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            PageByPage stripper = new PageByPage(document.getNumberOfPages());
             stripper.setSortByPosition(true);
-            List<PageText> pages = new ArrayList<>(document.getNumberOfPages());
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                stripper.setStartPage(page);
-                stripper.setEndPage(page);
-                pages.add(new PageText(page, stripper.getText(document).strip()));
-            }
-            return pages;
+            stripper.getText(document);
+            return stripper.pages(document.getNumberOfPages());
         } catch (InvalidPasswordException e) {
             throw new PdfUnreadableException(pdf, "it is encrypted with a password", e);
         } catch (IOException | RuntimeException e) {
             // PDFBox throws runtime exceptions too on some hostile files; one bad file must not end a run
             throw new PdfUnreadableException(pdf, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * One pass over the document that keeps each page's text apart: what the stripper writes between
+     * the start and the end of a page is that page. (Asking for one page at a time instead walks the
+     * page tree and resets the stripper once per page.)
+     */
+    private static final class PageByPage extends PDFTextStripper {
+
+        private final List<PageText> pages;
+        private StringWriter page = new StringWriter();
+
+        PageByPage(int pageCount) {
+            pages = new ArrayList<>(pageCount);
+        }
+
+        @Override
+        protected void startPage(PDPage pdPage) throws IOException {
+            super.startPage(pdPage);
+            page = new StringWriter();
+            output = page;
+        }
+
+        @Override
+        protected void endPage(PDPage pdPage) throws IOException {
+            super.endPage(pdPage);
+            pages(getCurrentPageNo() - 1);
+            pages.add(new PageText(getCurrentPageNo(), page.toString().strip()));
+        }
+
+        /** The pages read so far, up to {@code count}: a page without contents is never started, and is empty. */
+        List<PageText> pages(int count) {
+            while (pages.size() < count) {
+                pages.add(new PageText(pages.size() + 1, ""));
+            }
+            return pages;
         }
     }
 }

@@ -40,6 +40,17 @@ class PdfTextExtractorTest {
     }
 
     @Test
+    void aPageWithoutContentIsAnEmptyPageInItsPlace(@TempDir Path temp) throws Exception {
+        Path pdf = temp.resolve("deck.pdf");
+        writeDeck(pdf, List.of("Title", "", "Closing words"), null);
+
+        List<PageText> pages = extractor.extract(pdf);
+
+        assertEquals(List.of(1, 2, 3), pages.stream().map(PageText::page).toList());
+        assertEquals(List.of("Title", "", "Closing words"), pages.stream().map(PageText::text).toList());
+    }
+
+    @Test
     void aFileThatIsNotAPdfIsNamed(@TempDir Path temp) throws Exception {
         Path notPdf = temp.resolve("slides.pdf");
         Files.write(notPdf, new byte[] { 0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8 });
@@ -66,6 +77,9 @@ class PdfTextExtractorTest {
             for (String text : pageTexts) {
                 PDPage page = new PDPage();
                 document.addPage(page);
+                if (text.isEmpty()) {
+                    continue; // a page without a content stream
+                }
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     content.beginText();
                     content.setFont(font, 18);
