@@ -72,9 +72,15 @@ public final class PageSearcher implements AutoCloseable {
         searchers.maybeRefresh();
     }
 
+    /** Facet dimension: the seminar's title. */
+    public static final String SEMINAR = PageIndexer.SEMINAR;
+    /** Facet dimension: the name of the committee or body hosting the seminar. */
+    public static final String COMMITTEE = PageIndexer.COMMITTEE;
+    /** Facet dimension: the fiscal year, as digits ("2026"). */
+    public static final String FISCAL_YEAR = PageIndexer.FISCAL_YEAR;
+
     /** The dimensions of {@link #facets} and of the filters of {@link #search(String, int, Map)}. */
-    public static final List<String> FACET_DIMENSIONS = List.of(PageIndexer.SEMINAR, PageIndexer.COMMITTEE,
-            PageIndexer.FISCAL_YEAR);
+    public static final List<String> FACET_DIMENSIONS = List.of(SEMINAR, COMMITTEE, FISCAL_YEAR);
 
     /** The best pages for {@code text}, at most {@code limit}. */
     public List<SearchHit> search(String text, int limit) throws IOException {

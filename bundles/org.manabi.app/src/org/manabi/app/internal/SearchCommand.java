@@ -49,6 +49,18 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--stats", descriptionKey = "option.stats")
     private boolean stats;
 
+    @Option(names = "--seminar", paramLabel = "TITLE", descriptionKey = "option.seminar")
+    private String seminar;
+
+    @Option(names = "--committee", paramLabel = "NAME", descriptionKey = "option.committee")
+    private String committee;
+
+    @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "option.search.year")
+    private Integer fiscalYear;
+
+    @Option(names = "--facets", descriptionKey = "option.facets")
+    private boolean facets;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", descriptionKey = "option.query")
     private List<String> words = new ArrayList<>();
 
@@ -60,7 +72,7 @@ final class SearchCommand implements Callable<Integer> {
         long[] nanos = new long[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             long started = System.nanoTime();
-            searcher.search(texts.get(i), limit);
+            searcher.search(texts.get(i), limit, filters());
             nanos[i] = System.nanoTime() - started;
         }
         java.util.Arrays.sort(nanos);
@@ -71,6 +83,43 @@ final class SearchCommand implements Callable<Integer> {
 
     private static long percentile(long[] sorted, double fraction) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    }
+
+    /** The facet values the pages must have, by facet dimension. */
+    private Map<String, String> filters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (seminar != null) {
+            filters.put(PageSearcher.SEMINAR, seminar);
+        }
+        if (committee != null) {
+            filters.put(PageSearcher.COMMITTEE, committee);
+        }
+        if (fiscalYear != null) {
+            filters.put(PageSearcher.FISCAL_YEAR, fiscalYear.toString());
+        }
+        return filters;
+    }
+
+    /**
+     * The matching pages counted by seminar, committee and fiscal year: one JSON object
+     * {@code {"facets": {dimension: {value: pages}}}} after the hits in --json mode (a line without
+     * "file", so it is never taken for a hit), else a line per dimension.
+     */
+    private void printFacets(PrintWriter out, String text, Map<String, Map<String, Integer>> counts)
+            throws IOException {
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            if (queries != null) {
+                line.put("query", text);
+            }
+            line.put("facets", counts);
+            out.println(JSON.writeValueAsString(line));
+            return;
+        }
+        counts.forEach((dimension, values) -> {
+            List<String> labelled = values.entrySet().stream().map(v -> v.getKey() + " (" + v.getValue() + ")").toList();
+            out.println(spec.resourceBundle().getString("search.facet." + dimension) + ": " + String.join(", ", labelled));
+        });
     }
 
     @Override
@@ -91,7 +140,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         try (PageSearcher searcher = PageSearcher.open(DataFolder.index(data))) {
             for (String text : texts) {
-                for (SearchHit hit : searcher.search(text, limit)) {
+                for (SearchHit hit : searcher.search(text, limit, filters())) {
                     if (json) {
                         Map<String, Object> line = new LinkedHashMap<>();
                         if (queries != null) {
@@ -108,6 +157,9 @@ final class SearchCommand implements Callable<Integer> {
                                 + (hit.seminar() == null ? "" : "  " + hit.seminar()));
                         out.println("    " + hit.snippet());
                     }
+                }
+                if (facets) {
+                    printFacets(out, text, searcher.facets(text, filters()));
                 }
             }
             if (stats) {

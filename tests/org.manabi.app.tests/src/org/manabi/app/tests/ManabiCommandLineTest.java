@@ -158,6 +158,44 @@ class ManabiCommandLineTest {
     }
 
     @Test
+    void searchNarrowsByCommitteeAndYearAndCountsTheFacets(@TempDir Path data) throws Exception {
+        assertEquals(0, run("index", "--content", REAL_CONTENT.toString(), "--data", data.toString()), err.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("search", "--data", data.toString(), "--json", "--facets", "BCP195"), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        String facets = lines.get(lines.size() - 1);
+        assertTrue(facets.matches("\\{\"facets\":\\{\"seminar\":\\{.+},\"committee\":\\{.*\"DICOM委員会\":\\d+.*},"
+                + "\"fiscalYear\":\\{\"\\d{4}\":\\d+,\"\\d{4}\":\\d+}}}"), facets);
+        assertTrue(facets.contains("\"2026\":") && facets.contains("\"2027\":"), facets);
+        for (String hit : lines.subList(0, lines.size() - 1)) {
+            assertTrue(hit.matches("\\{\"file\":\".*\\.pdf\",\"page\":\\d+,\"score\":[0-9.E-]+,\"deck\":\"[a-z0-9-]+\","
+                    + "\"snippet\":\".*«BCP195».*\"}"), "hits keep the DESIGN.md format: " + hit);
+        }
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("search", "--data", data.toString(), "--json", "--facets", "--committee", "システム教育委員会",
+                "--year", "2027", "BCP195"), err.toString());
+        lines = out.toString().lines().toList();
+        assertTrue(lines.size() > 1, out.toString());
+        for (String hit : lines.subList(0, lines.size() - 1)) {
+            assertTrue(hit.contains("\"deck\":\"summer-study-"), "only the committee's 2027 decks: " + hit);
+        }
+        assertTrue(lines.get(lines.size() - 1).matches(
+                ".*\"committee\":\\{\"システム教育委員会\":\\d+},\"fiscalYear\":\\{\"2027\":\\d+}}}"), out.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("search", "--data", data.toString(), "--facets", "--year", "2026", "BCP195"), err.toString());
+        assertTrue(out.toString().contains("\nFiscal years: 2026 ("), out.toString());
+        assertFalse(out.toString().contains("summer-study-"), out.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("search", "--data", data.toString(), "--year", "1999", "BCP195"));
+        assertEquals("", out.toString(), "no seminar of that year");
+        assertEquals(2, run("search", "--data", data.toString(), "--year", "next", "BCP195"));
+    }
+
+    @Test
     void searchWithoutAnIndexSaysWhatToDo(@TempDir Path data) {
         assertEquals(1, run("search", "--data", data.toString(), "DICOM"));
         assertTrue(err.toString().contains("manabi index"), err.toString());
