@@ -51,6 +51,8 @@ if defined MANABI_LOG_LEVEL set "LEVEL=%MANABI_LOG_LEVEL%"
 rem serve: a small heap and the serial collector (see the Linux script); the workbench may use a gigabyte
 set "HEAP=-Xmx1g"
 if "%COMMAND%"=="serve" set "HEAP=-Xms32m -Xmx128m -XX:+UseSerialGC"
+rem index: 512 MB whatever the PDFs, and no C2 compiler for a run of seconds to minutes (see the Linux script)
+if "%COMMAND%"=="index" set "HEAP=-Xmx512m -XX:TieredStopAtLevel=1"
 
 set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
  -Dorg.slf4j.simpleLogger.logFile=System.err "-Dorg.slf4j.simpleLogger.defaultLogLevel=%LEVEL%" ^
