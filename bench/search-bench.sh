@@ -5,16 +5,20 @@
 #   search p50/p99 (warm, with highlight)  vs  grep -F over the extracted text, same queries
 #   re-index time after one deck changes, and index bytes per page.
 # Needs: the built product (./manabi builds it), pdftotext/pdfinfo (poppler-utils), python3.
+#   BENCH_PAGES=5000 bench/search-bench.sh     a larger corpus (default 1000 pages), where the JVM's warm-up weighs less
+#   MANABI=/other/product/manabi bench/...     another build: a checkout's ./manabi or a product's start script
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+manabi=${MANABI:-$here/manabi}
+min_pages=${BENCH_PAGES:-1000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=$work/corpus text=$work/text data=$work/data
 mkdir -p "$corpus" "$text"
 
-# 1. corpus: the real decks, copied under distinct names until there are 1,000 pages or more
+# 1. corpus: the real decks, copied under distinct names until there are BENCH_PAGES (1,000) pages or more
 pages=0 copy=0
-while [ "$pages" -lt 1000 ]; do
+while [ "$pages" -lt "$min_pages" ]; do
   copy=$((copy + 1))
   for pdf in "$here"/content/decks/*.pdf; do
     cp "$pdf" "$corpus/$(basename "$pdf" .pdf)-$copy.pdf"
@@ -28,7 +32,7 @@ find "$corpus" -name '*.pdf' -print0 | xargs -0 -P "$(nproc)" -I{} sh -c 'pdftot
 pdftotext_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 
 # 3. manabi index: the run time it reports (the JVM's start is not indexing)
-summary=$("$here/manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1)
+summary=$("$manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1)
 index_s=$(echo "$summary" | sed -E 's/.*; ([0-9.]+) s\.$/\1/')
 indexed_pages=$(echo "$summary" | sed -E 's/.*; ([0-9]+) pages;.*/\1/')
 
@@ -45,7 +49,7 @@ ja, en = sorted(words_ja), sorted(words_en)
 queries = [rng.choice(ja) if i % 2 == 0 else rng.choice(en) for i in range(1000)]
 pathlib.Path(sys.argv[2]).write_text("\n".join(queries) + "\n", encoding="utf-8")
 PY
-stats=$("$here/manabi" search --data "$data" --limit 10 --stats --queries "$work/queries.txt" 2>&1 >/dev/null | tail -n 1)
+stats=$("$manabi" search --data "$data" --limit 10 --stats --queries "$work/queries.txt" 2>&1 >/dev/null | tail -n 1)
 p50=$(echo "$stats" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')
 p99=$(echo "$stats" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')
 
@@ -66,10 +70,11 @@ PY
 # 6. one deck changes (bytes appended after %%EOF keep it a valid PDF): only it is read again
 changed=$(find "$corpus" -name '*.pdf' | sort | head -n 1)
 printf '\n%% changed for the benchmark\n' >> "$changed"
-reindex_s=$("$here/manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1 | sed -E 's/.*; ([0-9.]+) s\.$/\1/')
+reindex_s=$("$manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1 | sed -E 's/.*; ([0-9.]+) s\.$/\1/')
 
 index_bytes=$(du -sb "$data/index" | cut -f1)
+load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo n/a)
 awk -v p="$pages" -v ip="$indexed_pages" -v is="$index_s" -v ps="$pdftotext_s" -v p50="$p50" -v p99="$p99" \
-    -v g50="$grep_p50" -v g99="$grep_p99" -v rs="$reindex_s" -v ib="$index_bytes" 'BEGIN {
-  printf "pages=%d index_pages_per_s=%.0f pdftotext_pages_per_s=%.0f index_vs_pdftotext=%.2fx search_p50_ms=%s search_p99_ms=%s grep_p50_ms=%s grep_p99_ms=%s reindex_one_deck_s=%s index_bytes_per_page=%.0f\n",
-    ip, ip / is, p / ps, (ip / is) / (p / ps), p50, p99, g50, g99, rs, ib / ip }'
+    -v g50="$grep_p50" -v g99="$grep_p99" -v rs="$reindex_s" -v ib="$index_bytes" -v la="$load" 'BEGIN {
+  printf "pages=%d index_pages_per_s=%.0f pdftotext_pages_per_s=%.0f index_vs_pdftotext=%.2fx search_p50_ms=%s search_p99_ms=%s grep_p50_ms=%s grep_p99_ms=%s reindex_one_deck_s=%s index_bytes_per_page=%.0f load_average=%s\n",
+    ip, ip / is, p / ps, (ip / is) / (p / ps), p50, p99, g50, g99, rs, ib / ip, la }'
