@@ -215,7 +215,31 @@ public final class Backups {
             }
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        int schema = -1;
+        int schema = read(in, backup -> {
+            int here = schemaVersion(connection);
+            if (backup != here) {
+                throw new StoreException("The backup has schema version " + backup + ", " + description + " has " + here
+                        + ": restore with the version of Manabi that took the backup", null);
+            }
+        }, json -> readTable(connection, json, tables, counts));
+        return new Summary(schema, counts);
+    }
+
+    /** What {@link #read} does with the schema version and with each table of a backup. */
+    private interface Part<T> {
+        void take(T part) throws IOException, SQLException, StoreException;
+    }
+
+    /**
+     * Reads the frame of a backup document: the format and version, the schema version (handed to
+     * {@code schema} before any table), each table object (handed to {@code table}, positioned on its
+     * start), and the {@code complete} marker at the end.
+     *
+     * @return the schema version
+     */
+    private static int read(InputStream in, Part<Integer> schema, Part<JsonParser> table)
+            throws IOException, SQLException, StoreException {
+        int version = -1;
         boolean complete = false;
         try (JsonParser json = JSON.createParser(in)) {
             json.configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
@@ -228,18 +252,14 @@ public final class Backups {
                     case "version" -> expect(json.getIntValue() == VERSION,
                             "it is version " + json.getText() + " of the format; this Manabi reads version " + VERSION);
                     case "schema" -> {
-                        schema = json.getIntValue();
-                        int here = schemaVersion(connection);
-                        if (schema != here) {
-                            throw new StoreException("The backup has schema version " + schema + ", " + description
-                                    + " has " + here + ": restore with the version of Manabi that took the backup", null);
-                        }
+                        version = json.getIntValue();
+                        schema.take(version);
                     }
                     case "tables" -> {
-                        expect(schema >= 0, "the schema version does not come before the tables");
+                        expect(version >= 0, "the schema version does not come before the tables");
                         expect(json.currentToken() == JsonToken.START_ARRAY, "tables is not a list");
                         while (json.nextToken() == JsonToken.START_OBJECT) {
-                            readTable(connection, json, tables, counts);
+                            table.take(json);
                         }
                     }
                     case "complete" -> complete = json.getBooleanValue();
@@ -250,7 +270,47 @@ public final class Backups {
             throw new StoreException("The file is no Manabi backup or is cut short: " + e.getOriginalMessage(), e);
         }
         expect(complete, "it ends before its last table is whole (a copy cut short?)");
-        return new Summary(schema, counts);
+        return version;
+    }
+
+    /**
+     * Reads a backup through without a database: whether it is whole (the format, and {@code "complete"}
+     * at its end) and how many rows each table has. For a backup that came over the wire, before it is
+     * called done.
+     *
+     * @throws StoreException if it is no Manabi backup or is cut short; the message says which
+     */
+    public static Summary check(InputStream in) throws StoreException, IOException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try {
+            int schema = read(in, version -> {
+                // any version: a check reads no database
+            }, json -> countRows(json, counts));
+            return new Summary(schema, counts);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot check the backup: " + e.getMessage(), e);
+        }
+    }
+
+    /** The name and the number of rows of the table object that {@code json} is on, into {@code counts}. */
+    private static void countRows(JsonParser json, Map<String, Integer> counts) throws IOException {
+        String table = null;
+        int rows = 0;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            json.nextToken();
+            if (field.equals("name")) {
+                table = json.getText();
+            } else if (field.equals("rows")) {
+                while (json.nextToken() == JsonToken.START_ARRAY) {
+                    json.skipChildren();
+                    rows++;
+                }
+            } else {
+                json.skipChildren();
+            }
+        }
+        counts.put(table, rows);
     }
 
     private static void readTable(Connection connection, JsonParser json, Set<String> tables,

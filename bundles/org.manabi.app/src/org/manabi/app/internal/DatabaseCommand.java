@@ -36,12 +36,12 @@ abstract class DatabaseCommand {
                 : Database.openUrl(db, configuration == null ? null : configuration.secret(ServeConfiguration.DB_PASSWORD));
     }
 
-    /** Why opening failed, with what to do when a running server holds the H2 file. */
+    /** Why opening failed, with what to do when another process holds the H2 file. */
     String explain(StoreException e) {
         String message = e.getMessage();
         if (db == null && (message.contains("in use") || message.contains("locked"))) {
-            message += " — a running ./manabi serve holds the H2 file: stop it first, or run the nodes on PostgreSQL,"
-                    + " which is backed up while they serve";
+            message += " — another Manabi process (a ./manabi serve or a workbench) holds the H2 file of this data"
+                    + " folder: stop it first";
         }
         return message;
     }

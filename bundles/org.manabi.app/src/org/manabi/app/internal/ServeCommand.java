@@ -1,6 +1,7 @@
 package org.manabi.app.internal;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.manabi.content.ContentException;
 import org.manabi.content.ContentRepository;
+import org.manabi.server.AdminServer;
 import org.manabi.server.Catalogue;
 import org.manabi.server.Mailer;
 import org.manabi.server.OutboxMailer;
@@ -209,8 +211,33 @@ final class ServeCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 1;
         }
+        AdminServer admin = null;
+        RunningServe note = null;
+        if (db == null) {
+            // the H2 file is this process's alone: ./manabi backup asks it, through the door the note names
+            try {
+                String token = RunningServe.newToken();
+                admin = AdminServer.start(database, token);
+                note = RunningServe.announce(dataFolder, admin.uri(), token);
+            } catch (WebServerException | IOException e) {
+                if (admin != null) {
+                    admin.close();
+                }
+                server.close();
+                database.close();
+                err.println(spec.qualifiedName() + ": cannot open the door for backups in " + dataFolder + ": "
+                        + e.getMessage());
+                return 1;
+            }
+        }
+        AdminServer door = admin;
+        RunningServe announced = note;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // requests first, then the database they use
+            if (announced != null) {
+                announced.withdraw();
+                door.close();
+            }
             server.close();
             database.close();
         }, "manabi-serve-shutdown"));

@@ -193,6 +193,27 @@ class BackupsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCheckCountsTheRowsOfAWholeBackupAndRefusesACutOne(TestDatabases.Kind kind) throws Exception {
+        try (kind; Database database = kind.open()) {
+            for (int i = 0; i < 3; i++) {
+                registrations(database).register(SEMINAR, Pool.ONSITE, person(i));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Backups.Summary written = Backups.write(database, out);
+            byte[] backup = out.toByteArray();
+
+            Backups.Summary checked = Backups.check(new ByteArrayInputStream(backup));
+
+            assertEquals(written, checked);
+            assertEquals(3, checked.rows().get("registration"));
+            StoreException cutShort = assertThrows(StoreException.class,
+                    () -> Backups.check(new ByteArrayInputStream(Arrays.copyOf(backup, backup.length - 20))));
+            assertTrue(cutShort.getMessage().contains("cut short"), cutShort.getMessage());
+        }
+    }
+
     private static byte[] backup(Database database) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Backups.write(database, out);

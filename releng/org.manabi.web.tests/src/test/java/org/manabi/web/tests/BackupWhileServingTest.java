@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,30 +20,42 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.manabi.web.tests.Api.Answer;
 import org.manabi.web.tests.Api.Person;
 
 /**
- * {@code ./manabi backup} against a PostgreSQL that a running server fills with registrations, then
- * {@code ./manabi restore} into a new H2 data folder and a server on it: every registration
- * acknowledged before the backup began is there. On H2, whose file the running server holds, the
- * backup says what to do instead.
+ * {@code ./manabi backup} while a running server fills its database with registrations, on PostgreSQL
+ * (the command reads the snapshot itself) and on H2 (the server holds the file and writes the backup
+ * for the command), then {@code ./manabi restore} into a new H2 data folder and a server on it: every
+ * registration acknowledged before the backup began is there. A restore into a running server's folder
+ * is refused, and the note of a killed server is said to be stale.
  */
 class BackupWhileServingTest {
 
-    @Test
-    void aBackupTakenDuringABurstHoldsEveryAcknowledgedRegistration(@TempDir Path folder) throws Exception {
+    enum Store {
+        H2, POSTGRESQL
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void aBackupTakenDuringABurstHoldsEveryAcknowledgedRegistration(Store store, @TempDir Path folder) throws Exception {
         Path content = TestContent.write(folder, 50, 50);
         Path backup = folder.resolve("manabi-backup.json.gz");
+        Path liveData = folder.resolve("data-live");
         Path restored = folder.resolve("restored");
-        try (TestSchema schema = new TestSchema()) {
+        try (TestSchema schema = store == Store.POSTGRESQL ? new TestSchema() : null) {
+            List<String> database = store == Store.POSTGRESQL ? List.of("--db", schema.url())
+                    : List.of("--data", liveData.toString());
             ServeProcess node = null;
             ServeProcess copy = null;
             ExecutorService threads = Executors.newFixedThreadPool(8);
             try {
-                ServeProcess live = ServeProcess.start("live", content, folder.resolve("data-live"), "--db", schema.url(),
-                        "--registrations-per-minute", "0");
+                List<String> serve = new ArrayList<>(store == Store.POSTGRESQL ? database : List.of());
+                serve.addAll(List.of("--registrations-per-minute", "0"));
+                ServeProcess live = ServeProcess.start("live", content, liveData, serve.toArray(String[]::new));
                 node = live;
                 Api api = new Api();
                 List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
@@ -66,7 +79,10 @@ class BackupWhileServingTest {
                 }
                 Set<String> acknowledgedBefore = Set.copyOf(acknowledged);
                 // registrations go on while the backup runs (it starts a JVM: seconds)
-                CommandResult backedUp = manabi(folder, "backup", "--db", schema.url(), "--out", backup.toString());
+                List<String> arguments = new ArrayList<>(List.of("backup"));
+                arguments.addAll(database);
+                arguments.addAll(List.of("--out", backup.toString()));
+                CommandResult backedUp = manabi(folder, arguments.toArray(String[]::new));
                 int duringBackup = acknowledged.size();
                 Thread.sleep(200);
                 stop.set(true);
@@ -75,6 +91,10 @@ class BackupWhileServingTest {
                 }
                 assertEquals(0, backedUp.exit(), backedUp.output());
                 assertTrue(duringBackup > acknowledgedBefore.size(), "the burst went on while the backup ran");
+                if (store == Store.H2) {
+                    assertTrue(backedUp.output().contains("from ./manabi serve (process "), "written by the server that "
+                            + "holds the file: " + backedUp.output());
+                }
 
                 CommandResult restoring = manabi(folder, "restore", "--data", restored.toString(), backup.toString());
                 assertEquals(0, restoring.exit(), restoring.output());
@@ -103,16 +123,41 @@ class BackupWhileServingTest {
     }
 
     @Test
-    void anH2FileHeldByTheServerIsExplained(@TempDir Path folder) throws Exception {
+    void theNoteOfARunningServerIsItsOwnersAloneAndARestoreIntoItsFolderIsRefused(@TempDir Path folder)
+            throws Exception {
         Path content = TestContent.write(folder, 50, 50);
         Path data = folder.resolve("data");
+        Path note = data.resolve("serve-admin.properties");
+        Path backup = folder.resolve("b.json");
         try (ServeProcess node = ServeProcess.start("h2", content, data)) {
-            CommandResult result = manabi(folder, "backup", "--data", data.toString(), "--out",
-                    folder.resolve("b.json").toString());
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(note));
+            assertEquals(0, manabi(folder, "backup", "--data", data.toString(), "--out", backup.toString()).exit());
+
+            CommandResult result = manabi(folder, "restore", "--data", data.toString(), backup.toString());
 
             assertEquals(1, result.exit(), result.output());
-            assertTrue(result.output().contains("a running ./manabi serve holds the H2 file"), result.output());
-            assertTrue(Files.notExists(folder.resolve("b.json")));
+            assertTrue(result.output().contains("holds the H2 file of this data folder: stop it first"), result.output());
+            node.close();
+            assertTrue(Files.notExists(note), "the server takes its note away when it stops");
+        }
+    }
+
+    @Test
+    void theNoteOfAKilledServerIsSaidToBeStaleAndTheBackupStillTaken(@TempDir Path folder) throws Exception {
+        Path content = TestContent.write(folder, 50, 50);
+        Path data = folder.resolve("data");
+        Path backup = folder.resolve("b.json");
+        try (ServeProcess node = ServeProcess.start("h2", content, data)) {
+            node.kill();
+            assertTrue(Files.exists(data.resolve("serve-admin.properties")), "SIGKILL leaves the note behind");
+
+            CommandResult result = manabi(folder, "backup", "--data", data.toString(), "--out", backup.toString());
+
+            assertEquals(0, result.exit(), result.output());
+            assertTrue(result.output().contains("which is no longer running (it did not stop cleanly); backing up the "
+                    + "data folder directly"), result.output());
+            assertTrue(Files.exists(backup));
         }
     }
 
