@@ -54,10 +54,9 @@ if "%COMMAND%"=="serve" set "HEAP=-Xms32m -Xmx128m -XX:+UseSerialGC"
 rem index: 512 MB whatever the PDFs, and no C2 compiler for a run of seconds to minutes (see the Linux script)
 if "%COMMAND%"=="index" set "HEAP=-Xmx512m -XX:TieredStopAtLevel=1"
 
+rem logback (configured by the org.manabi.logging fragment): one logfmt record per line on stderr
 set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
- -Dorg.slf4j.simpleLogger.logFile=System.err "-Dorg.slf4j.simpleLogger.defaultLogLevel=%LEVEL%" ^
- -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.log.org.apache.fontbox=error ^
- -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS
+ "-Dmanabi.log.level=%LEVEL%"
 set PLATFORM_OPTIONS=-configuration "%PRODUCT%\configuration" -data %DATA% -application %APPLICATION%
 
 if not "%APPLICATION%"=="org.manabi.app.workbench" goto run_command

@@ -15,6 +15,7 @@ public final class CommandLineApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        Logging.bridgeJavaUtilLogging();
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         // UTF-8 whatever the console's locale says: diagnostics quote Japanese titles
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -53,6 +53,7 @@ public final class WorkbenchApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) throws IOException {
+        Logging.bridgeJavaUtilLogging();
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         Options options = new Options();
         // unknown arguments are the platform's (-nl, -clearPersistedState, ...): let them pass

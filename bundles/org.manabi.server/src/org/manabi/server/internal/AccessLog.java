@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per answered request, in logfmt, on the logger {@code manabi.access}:
- * {@code method=GET path=/seminars/x status=200 duration_ms=3.1 client=203.0.113.9}; and the request in
- * the {@link Metrics}.
+ * One record per answered request on the logger {@code manabi.access}, its fields as SLF4J key-value
+ * pairs, which the log layout writes as logfmt:
+ * {@code msg=request method=GET path=/seminars/x status=200 duration_ms=3.1 client=203.0.113.9}; and the
+ * request in the {@link Metrics}.
  * <p>
  * A line never holds a secret or personal datum: no query string (it may carry a token or an email),
  * no header, no body, and a path segment that looks like a personal token (the links
@@ -41,10 +42,13 @@ public final class AccessLog implements RequestLog {
         int status = response.getStatus();
         metrics.request(request.getMethod(), status, nanos);
         if (LOG.isInfoEnabled()) {
-            LOG.info("method={} path={} status={} duration_ms={} client={}", quoted(request.getMethod()),
-                    quoted(redacted(request.getHttpURI().getPath())), status,
-                    String.format(Locale.ROOT, "%.1f", nanos / 1e6),
-                    quoted(Request.getRemoteAddr(request)));
+            // key-value pairs, not text: the log layout quotes and escapes each value
+            LOG.atInfo().addKeyValue("method", request.getMethod())
+                    .addKeyValue("path", redacted(request.getHttpURI().getPath()))
+                    .addKeyValue("status", status)
+                    .addKeyValue("duration_ms", String.format(Locale.ROOT, "%.1f", nanos / 1e6))
+                    .addKeyValue("client", Request.getRemoteAddr(request))
+                    .log("request");
         }
     }
 
@@ -62,31 +66,5 @@ public final class AccessLog implements RequestLog {
         }
         result.setLength(result.length() - 1);
         return result.toString();
-    }
-
-    /** A logfmt value: as it is when it is one plain word, else in double quotes with escapes. */
-    public static String quoted(String value) {
-        if (value == null) {
-            return "\"\"";
-        }
-        if (!value.isEmpty() && value.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '=' && c != '\\')) {
-            return value;
-        }
-        StringBuilder quoted = new StringBuilder("\"");
-        value.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                default -> {
-                    if (c < ' ' || c == 127) {
-                        quoted.append(String.format("\\u%04x", c));
-                    } else {
-                        quoted.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return quoted.append('"').toString();
     }
 }

@@ -41,6 +41,8 @@ class ArchitectureTest {
             // question banks in and out: over the model (and the content it lives in), never a server or UI
             Map.entry("org.manabi.exchange", Set.of("org.manabi.content", "org.manabi.model", "org.manabi.model.edit")),
             Map.entry("org.manabi.store", Set.of()),
+            // a fragment of logback-classic: the logfmt layout and logback.xml, below every Manabi bundle
+            Map.entry("org.manabi.logging", Set.of()),
             // grading, shuffling and item statistics over the model's quizzes: pure, no store, no server
             Map.entry("org.manabi.quiz", Set.of("org.manabi.model")),
             // the server hands certificates and receipts to report, which lays out the committee's PDFs

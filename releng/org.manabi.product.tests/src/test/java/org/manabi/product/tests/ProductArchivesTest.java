@@ -224,7 +224,8 @@ class ProductArchivesTest {
         assertTrue(startOf.containsKey("org.manabi.app") && startOf.containsKey("org.manabi.ui"));
         assertEquals("1,true", startOf.get("org.apache.aries.spifly.dynamic.bundle"), "SPI Fly weaves before SLF4J loads");
         assertEquals("2,true", startOf.get("org.apache.felix.scr"));
-        assertEquals("2,true", startOf.get("slf4j.simple"));
+        assertEquals("2,true", startOf.get("ch.qos.logback.classic"), "the SLF4J provider, active for SPI Fly");
+        assertTrue(startOf.containsKey("org.manabi.logging"), "logback's configuration: one logfmt record a line");
         assertEquals("2,true", startOf.get("org.eclipse.equinox.common"));
         assertEquals("2,true", startOf.get("org.eclipse.equinox.event"));
         assertEquals("4,false", startOf.get("org.manabi.server"), "everything else at the default start level, lazily");
