@@ -139,7 +139,9 @@ class BackupsTest {
                 while (acknowledged.size() < people / 3) {
                     Thread.sleep(1);
                 }
-                acknowledgedBefore = Set.copyOf(acknowledged);
+                synchronized (acknowledged) { // a synchronized list is iterated under its own lock
+                    acknowledgedBefore = Set.copyOf(acknowledged);
+                }
                 backup = backup(database);
                 for (Future<?> registration : burst) {
                     registration.get(60, TimeUnit.SECONDS);

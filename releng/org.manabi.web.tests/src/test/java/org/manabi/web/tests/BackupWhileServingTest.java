@@ -77,7 +77,10 @@ class BackupWhileServingTest {
                 while (acknowledged.size() < 50) {
                     Thread.sleep(5);
                 }
-                Set<String> acknowledgedBefore = Set.copyOf(acknowledged);
+                Set<String> acknowledgedBefore;
+                synchronized (acknowledged) { // a synchronized list is iterated under its own lock
+                    acknowledgedBefore = Set.copyOf(acknowledged);
+                }
                 // registrations go on while the backup runs (it starts a JVM: seconds)
                 List<String> arguments = new ArrayList<>(List.of("backup"));
                 arguments.addAll(database);
