@@ -38,7 +38,8 @@ public final class RegistrationNotices {
         /** Moved to the other pool. */
         MOVED;
 
-        String key() {
+        /** How the kind is written in the database and in text keys: "registered", "promoted", … */
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
 

@@ -62,10 +62,7 @@ public final class Retention {
      *                    them counts in the fiscal year of its first registration
      */
     public List<Expired> expired(int years, Map<String, Integer> fiscalYears) throws StoreException {
-        if (years < 1) {
-            throw new IllegalArgumentException("a retention of " + years + " years keeps nothing; at least 1");
-        }
-        int current = fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
+        int current = currentFiscalYear(years);
         return database.inTransaction("find the registrations due for anonymising", connection -> {
             List<Expired> due = new ArrayList<>();
             // the people of a seminar: its registrations, and the viewing IDs of people who did not register
@@ -144,11 +141,15 @@ public final class Retention {
 
     /** The start (Tokyo) of the oldest fiscal year still kept: April 1 of the current one minus {@code years}. */
     private Timestamp documentCutoff(int years) {
+        return Timestamp.from(LocalDate.of(currentFiscalYear(years) - years, 4, 1).atStartOfDay(TOKYO).toInstant());
+    }
+
+    /** Today's fiscal year (Tokyo), once {@code years} is checked to keep something. */
+    private int currentFiscalYear(int years) {
         if (years < 1) {
             throw new IllegalArgumentException("a retention of " + years + " years keeps nothing; at least 1");
         }
-        int current = fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
-        return Timestamp.from(LocalDate.of(current - years, 4, 1).atStartOfDay(TOKYO).toInstant());
+        return fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
     }
 
     /** The viewing IDs of a seminar asked for without registering, and their certificates' names. */

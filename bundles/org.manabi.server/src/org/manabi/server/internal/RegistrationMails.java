@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -120,7 +119,7 @@ public final class RegistrationMails implements AutoCloseable {
     /** Sends the notice's mail; true when the notice is settled (sent or not to be sent), false when it waits to be tried again. */
     private boolean deliver(Notice notice) throws StoreException {
         Optional<Registration> registration = registrations.byId(notice.registrationId());
-        String what = notice.kind().name().toLowerCase(Locale.ROOT) + " email for registration "
+        String what = notice.kind().key() + " email for registration "
                 + notice.registrationId();
         if (registration.isEmpty() || registration.get().applicant().email().isEmpty()) {
             LOG.info("The {} is not sent: the registration no longer holds an address", what);
@@ -167,7 +166,7 @@ public final class RegistrationMails implements AutoCloseable {
         Object[] arguments = { registration.applicant().name(), title, status,
                 texts.get("pool_" + registration.pool().key()), registration.applicant().feeYen(),
                 RegistrationDesk.link(site, registration.token()).toString() };
-        String key = "mail_" + kind.name().toLowerCase(Locale.ROOT);
+        String key = "mail_" + kind.key();
         return new Email(registration.applicant().email(), texts.format(key + "_subject", arguments),
                 texts.format(key + "_body", arguments));
     }
