@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * Receipts for paid registrations. Recording a payment issues the receipt at once, under the next
- * number: the transaction first advances the single counter row, which holds its lock until
- * commit, so numbers follow one another without gaps across every node on one database, and a
- * registration that already has a receipt gets that one back (its transaction is rolled back, and
- * with it the advance of the counter).
+ * number: the transaction first takes the lock of the single counter row, held until commit, and
+ * then numbers the receipt one above the highest, so numbers follow one another without gaps
+ * across every node on one database, and a registration that already has a receipt gets that one
+ * back (its transaction is rolled back, and with it the advance of the counter).
  */
 public final class Receipts {
 
@@ -55,9 +55,9 @@ public final class Receipts {
                 return issueOnce(registration, description, staff, amount, addressee);
             } catch (StoreException e) {
                 // Two transactions met on a key: the very first receipts, when one made the counter
-                // row; or, seen on H2 under a burst from two connections, two that read the same
-                // counter value. The primary keys refuse the second, whose transaction is rolled
-                // back with its advance of the counter, so a retry keeps the numbers without gaps.
+                // row; or, seen on H2 under a burst from two connections, two that got past the
+                // counter's lock together. The primary keys refuse the second, whose transaction is
+                // rolled back, and its retry reads the receipts anew, so the numbers keep no gaps.
                 if (tries >= MAX_TRIES || !(e.getCause() instanceof SQLException sql) || !isConflict(sql)) {
                     throw e;
                 }
@@ -92,10 +92,20 @@ public final class Receipts {
                 connection.rollback();
                 return had.get();
             }
-            try (PreparedStatement read = connection.prepareStatement("SELECT last_number FROM receipt_counter WHERE id = 1");
+            // The next number comes from the receipts themselves, not from the counter's value: H2's
+            // MVStore has been seen to hand two transactions the same counter value under a burst, and
+            // a rolled-back loser can leave the counter behind the receipts, which then failed every
+            // retry. The highest committed receipt, read while holding the counter's lock, cannot lag.
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT COALESCE(MAX(receipt_number), 0) + 1 FROM receipt");
                     ResultSet rows = read.executeQuery()) {
                 rows.next();
                 number = rows.getLong(1);
+            }
+            try (PreparedStatement record = connection.prepareStatement(
+                    "UPDATE receipt_counter SET last_number = ? WHERE id = 1")) {
+                record.setLong(1, number);
+                record.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO receipt (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
