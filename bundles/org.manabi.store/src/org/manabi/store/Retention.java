@@ -21,8 +21,9 @@ import java.util.Map;
  * in — and removes who it was: name, reading, email, organisation, questionnaire answers, the staff
  * member who checked them in, and the personal token (replaced by a new random one, so the old link
  * leads nowhere); a correction request's new values, the name and address of a viewing ID issued to the
- * registration and the name on its certificates go too. So do the viewing IDs asked for without registering
- * (name, address, organisation, and the name on their certificates), and the requests for document passwords
+ * registration and the name on its certificates go too, and the ID's code is replaced as the token is. So
+ * do the viewing IDs asked for without registering (name, address, organisation, the name on their
+ * certificates, and the code), and the requests for document passwords
  * of a fiscal year as old (who asked and why; the counts per fiscal year stay). Receipts stay whole: tax law
  * keeps them for seven years. A deletion request granted by staff ({@link PersonalDataRequests}) anonymises its registration
  * the same way. Under Japan's APPI, personal data is to be erased once it is no longer needed for its
@@ -152,17 +153,51 @@ public final class Retention {
         return fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
     }
 
-    /** The viewing IDs of a seminar asked for without registering, and their certificates' names. */
+    /**
+     * The viewing IDs of a seminar asked for without registering, and their certificates' names. Each
+     * ID's code is replaced by a new random one, as a registration's token is: the old one opened the
+     * videos and the holder's quiz attempts, and leads nowhere now.
+     */
     private static int anonymiseViewers(Connection connection, String seminar) throws SQLException {
-        try (PreparedStatement certificates = connection.prepareStatement("UPDATE certificate SET name = '' WHERE holder IN "
-                + "(SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) FROM viewing_id WHERE seminar_id = ? "
-                + "AND registration_id IS NULL)");
-                PreparedStatement viewers = connection.prepareStatement("UPDATE viewing_id SET name = '', email = '', "
-                        + "organization = '' WHERE seminar_id = ? AND registration_id IS NULL AND email <> ''")) {
-            certificates.setString(1, seminar);
-            certificates.executeUpdate();
-            viewers.setString(1, seminar);
-            return viewers.executeUpdate();
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM viewing_id WHERE seminar_id = ? AND registration_id IS NULL AND email <> ''")) {
+            query.setString(1, seminar);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement viewers = connection.prepareStatement(
+                "UPDATE viewing_id SET name = '', email = '', organization = '' WHERE id = ?");
+                PreparedStatement certificates = connection.prepareStatement(
+                        "UPDATE certificate SET name = '' WHERE holder = ?")) {
+            for (long id : ids) {
+                viewers.setLong(1, id);
+                viewers.addBatch();
+                certificates.setString(1, Certificates.ofViewingId(id));
+                certificates.addBatch();
+            }
+            viewers.executeBatch();
+            certificates.executeBatch();
+        }
+        for (long id : ids) {
+            replaceCode(connection, "id = ?", id);
+        }
+        return ids.size();
+    }
+
+    /**
+     * Gives the issued viewing ID found by {@code where} a new random code: whoever kept the old one can
+     * no longer open the videos or the quiz attempts behind it. A request never issued has no code to replace.
+     */
+    private static void replaceCode(Connection connection, String where, long key) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE viewing_id SET code = ? WHERE " + where + " AND code IS NOT NULL")) {
+            update.setString(1, Tokens.code(ViewingIds.CODE_GROUPS));
+            update.setLong(2, key);
+            update.executeUpdate();
         }
     }
 
@@ -231,6 +266,10 @@ public final class Retention {
             viewing.executeBatch();
             certificates.executeBatch();
             notices.executeBatch();
+        }
+        for (long id : ids) {
+            // the ID took the quiz as the registration: its old code would open the registration's attempts
+            replaceCode(connection, "registration_id = ?", id);
         }
         return ids.size();
     }

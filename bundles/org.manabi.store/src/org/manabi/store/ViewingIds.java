@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class ViewingIds {
 
     /** Five groups of four Base32 characters: 100 bits, typed from an email in a minute. */
-    private static final int CODE_GROUPS = 5;
+    static final int CODE_GROUPS = 5;
     private static final String COLUMNS = "id, code, seminar_id, registration_id, name, email, organization, language, "
             + "status, requested_at, issued_at, expires_at, decided_by";
 

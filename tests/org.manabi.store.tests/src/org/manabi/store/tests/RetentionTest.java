@@ -26,6 +26,8 @@ import org.manabi.store.Certificates;
 import org.manabi.store.Database;
 import org.manabi.store.DocumentRequests;
 import org.manabi.store.Pool;
+import org.manabi.store.QuizAttempt;
+import org.manabi.store.QuizAttempts;
 import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
 import org.manabi.store.Requester;
@@ -102,6 +104,8 @@ class RetentionTest {
                 old.add(then.register("fy2020-dicom", i < 4 ? Pool.ONSITE : Pool.WEB, person(i, i % 2 == 0)).registration());
             }
             then.checkIn(old.get(0).token(), "staff@example.jp");
+            ViewingId issued = new ViewingIds(database, Clock.fixed(Instant.parse("2020-06-01T01:00:00Z"), ZoneOffset.UTC))
+                    .issueFor(old.get(2));
             then.cancel(old.get(1).token());
             Registration kept = then.register("fy2021-pacs", Pool.ONSITE, person(10, true)).registration();
             // a seminar the curricula no longer list: its registrations' own dates count (FY2020)
@@ -127,6 +131,10 @@ class RetentionTest {
                 assertFalse(now.find(registration.token()).isPresent(), "the old personal link leads nowhere");
             }
             assertFalse(now.find(orphan.token()).isPresent());
+            ViewingIds ids = new ViewingIds(database, TODAY);
+            assertTrue(ids.find(issued.code()).isEmpty(), "the registration's viewing ID leads nowhere either: "
+                    + "it opened the registration's quiz attempts");
+            assertFalse(ids.byId(issued.id()).orElseThrow().code().equals(issued.code()), "a new random code");
             assertNotNull(now.find(kept.token()).orElseThrow(), "FY2021 has one more year to go");
             assertEquals(pacsBefore, personalData(database, "fy2021-pacs"));
             assertEquals(List.of(), retention.expired(Retention.DEFAULT_YEARS, FISCAL_YEARS), "done once");
@@ -146,20 +154,31 @@ class RetentionTest {
             ViewingId old = new ViewingIds(database, then).request("fy2020-vod", viewer, true, null);
             new Certificates(database, then).issue("fy2020-vod", Certificates.ofViewingId(old.id()), "視聴者 一郎", 2.0);
             ViewingId young = new ViewingIds(database, later).request("fy2022-vod", viewer, true, null);
+            ViewingId waiting = new ViewingIds(database, then).request("fy2020-vod", viewer, false, null);
+            QuizAttempts attempts = new QuizAttempts(database, then);
+            QuizAttempt attempt = attempts.start(QuizAttempts.ofViewingId(old.id()), "fy2020-vod", "fy2020-vod-quiz", 0,
+                    null, () -> "q1");
+            attempts.submit(attempt.id(), Map.of("q1", "DICOM"), 1, (item, response) -> new QuizAttempts.Grade(1, "right"));
             new DocumentRequests(database, then).record("mds-template", viewer, "自社の開示書の作成のため");
             new DocumentRequests(database, later).record("mds-template", viewer, "改訂版の確認");
 
             Retention retention = new Retention(database, TODAY);
             List<Retention.Expired> due = retention.expired(Retention.DEFAULT_YEARS, Map.of("fy2020-vod", 2020));
-            assertEquals(List.of(new Retention.Expired("fy2020-vod", 2020, 0, 1)), due);
+            assertEquals(List.of(new Retention.Expired("fy2020-vod", 2020, 0, 2)), due);
             assertEquals(1, retention.documentRequestsDue(Retention.DEFAULT_YEARS));
-            assertEquals(1, retention.anonymise(due));
+            assertEquals(2, retention.anonymise(due), "the issued ID and the request never decided");
             assertEquals(1, retention.anonymiseDocumentRequests(Retention.DEFAULT_YEARS));
 
             ViewingIds ids = new ViewingIds(database, TODAY);
             assertEquals("", ids.byId(old.id()).orElseThrow().email(), "the old viewer's address is gone");
             assertEquals("", ids.byId(old.id()).orElseThrow().name());
             assertEquals("viewer@example.jp", ids.byId(young.id()).orElseThrow().email(), "FY2022 is kept");
+            assertTrue(ids.find(old.code()).isEmpty(), "the old code opens neither the videos nor the quiz attempts");
+            assertEquals(young.code(), ids.find(young.code()).orElseThrow().code());
+            assertEquals(null, ids.byId(waiting.id()).orElseThrow().code(), "a request never issued gets no code");
+            List<QuizAttempt> kept = new QuizAttempts(database, TODAY).of(QuizAttempts.ofViewingId(old.id()),
+                    "fy2020-vod-quiz");
+            assertEquals(1.0, kept.get(0).points(), "the attempt stays for the figures, tied to no one, as a registrant's");
             try (Connection connection = database.dataSource().getConnection();
                     PreparedStatement query = connection.prepareStatement("SELECT name FROM certificate");
                     ResultSet rows = query.executeQuery()) {
