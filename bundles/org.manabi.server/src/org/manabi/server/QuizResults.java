@@ -16,18 +16,43 @@ import org.manabi.store.QuizAttempts;
 import org.manabi.store.Registration;
 import org.manabi.store.SavedAnswer;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingId;
 
 /**
- * A seminar's quiz results and survey answers as staff read them: each person's attempts, the pass
- * rate, the item statistics (over each person's first submitted attempt, see {@link ItemAnalysis}),
- * the slides behind the hardest questions, and the survey's distributions and free texts. The staff
+ * A seminar's quiz results and survey answers as staff read them: each person's attempts (registrants
+ * and VOD viewers who did not register alike), the pass rate, the item statistics (over each person's
+ * first submitted attempt, see {@link ItemAnalysis}), the slides behind the hardest questions, and the survey's distributions and free texts. The staff
  * web pages and the workbench's Results view show the same figures from here.
  */
 public record QuizResults(Paper quiz, List<Person> people, int takers, int passed, List<ItemStatistic> items,
         List<WeakSlide> weakSlides) {
 
-    /** A registrant with their attempts, first first. */
-    public record Person(Registration registration, List<QuizAttempt> attempts) {
+    /**
+     * Someone who may take the quiz, with their attempts, first first: a registrant, or a VOD viewer who
+     * holds a viewing ID without registering ({@code viewer}; an ID issued to a registration takes the quiz
+     * as that registration and is not listed apart). Exactly one of {@code registration} and {@code viewer}
+     * is set.
+     */
+    public record Person(Registration registration, ViewingId viewer, List<QuizAttempt> attempts) {
+
+        /**
+         * The name to list: the registrant's, or the one on the viewing ID (which its certificate carries
+         * too); a viewer whose data was anonymised is named by the ID's masked form.
+         */
+        public String name() {
+            if (registration != null) {
+                return registration.applicant().name();
+            }
+            return viewer.name().isBlank() ? viewer.masked() : viewer.name();
+        }
+
+        public String organization() {
+            return registration != null ? registration.applicant().organization() : viewer.organization();
+        }
+
+        public String email() {
+            return registration != null ? registration.applicant().email() : viewer.email();
+        }
 
         /** The best score of a submitted attempt, in percent, or {@code null} before any. */
         public Double best() {
@@ -41,19 +66,28 @@ public record QuizResults(Paper quiz, List<Person> people, int takers, int passe
         return takers == 0 ? 0 : (double) passed / takers;
     }
 
-    public static QuizResults of(Paper quiz, List<Registration> registrations, QuizAttempts store) throws StoreException {
+    /**
+     * The results of {@code quiz} for the people listed — registrants first, then viewers who hold a
+     * viewing ID without registering — with the item statistics over every submitted attempt.
+     */
+    public static QuizResults of(Paper quiz, List<Registration> registrations, List<ViewingId> viewers,
+            QuizAttempts store) throws StoreException {
         Map<String, List<QuizAttempt>> byParticipant = new HashMap<>();
         for (QuizAttempt attempt : store.ofPaper(quiz.id())) {
             byParticipant.computeIfAbsent(attempt.participant(), p -> new ArrayList<>()).add(attempt);
         }
         List<Person> people = new ArrayList<>();
+        for (Registration registration : registrations) {
+            people.add(new Person(registration, null,
+                    byParticipant.getOrDefault(QuizAttempts.ofRegistration(registration.id()), List.of())));
+        }
+        for (ViewingId viewer : viewers) {
+            people.add(new Person(null, viewer,
+                    byParticipant.getOrDefault(QuizAttempts.ofViewingId(viewer.id()), List.of())));
+        }
         int takers = 0;
         int passed = 0;
-        for (Registration registration : registrations) {
-            List<QuizAttempt> attempts = byParticipant.getOrDefault(QuizAttempts.ofRegistration(registration.id()),
-                    List.of());
-            Person person = new Person(registration, attempts);
-            people.add(person);
+        for (Person person : people) {
             if (person.best() != null) {
                 takers++;
                 if (person.best() >= quiz.passPercent()) {

@@ -14,6 +14,14 @@ public record ViewingId(long id, String code, String seminarId, Long registratio
         String organization, String language, ViewingIdStatus status, Instant requestedAt, Instant issuedAt,
         Instant expiresAt, String decidedBy) {
 
+    /**
+     * How staff lists show the ID without handing out a key that opens the videos and the quiz: its first
+     * group, the others masked ({@code 7K2M-****-****-****-****}); {@code #<number>} before it is issued.
+     */
+    public String masked() {
+        return code == null ? "#" + id : code.substring(0, 4) + "-****-****-****-****";
+    }
+
     /** Whether the ID's own expiry (not the window's) still lets it open videos at {@code now}. */
     public boolean unexpiredAt(Instant now) {
         return status == ViewingIdStatus.ISSUED && (expiresAt == null || now.isBefore(expiresAt));

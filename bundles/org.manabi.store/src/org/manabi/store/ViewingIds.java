@@ -121,6 +121,28 @@ public final class ViewingIds {
         });
     }
 
+    /**
+     * The IDs of {@code seminarId} issued to people who did not register, oldest first: they take the
+     * seminar's quiz as themselves ({@code QuizAttempts#ofViewingId}), so staff list their results beside the
+     * registrants'.
+     */
+    public List<ViewingId> issuedWithoutRegistration(String seminarId) throws StoreException {
+        return database.inTransaction("read the viewing IDs of a seminar", connection -> {
+            List<ViewingId> found = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM viewing_id "
+                    + "WHERE seminar_id = ? AND registration_id IS NULL AND status = 'issued' ORDER BY id")) {
+                query.setString(1, seminarId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(read(rows));
+                    }
+                }
+            }
+            connection.commit();
+            return found;
+        });
+    }
+
     /** Every ID and request, oldest first: the staff's counts and the waiting requests are made from it. */
     public List<ViewingId> all() throws StoreException {
         return database.inTransaction("read the viewing IDs", connection -> {

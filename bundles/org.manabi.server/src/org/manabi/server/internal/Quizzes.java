@@ -29,15 +29,16 @@ public final class Quizzes {
     public static void mount(ServletContextHandler context, Site site, StaffGate staff, StaffDesk staffDesk,
             VodLibrary library) {
         QuizAttempts attempts = new QuizAttempts(site.database(), site.clock());
-        QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), new ViewingIds(site.database(), site.clock()),
-                library, attempts, site.clock());
+        ViewingIds viewingIds = new ViewingIds(site.database(), site.clock());
+        QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), viewingIds, library, attempts, site.clock());
         LiveRoom live = new LiveRoom(new LiveQuestions(site.database(), site.clock()));
         PageThumbnails thumbnails = new PageThumbnails(thumbnailFolder(site));
         context.addServlet(new ServletHolder(new QuizPages(desk, Kind.QUIZ, thumbnails, live)), "/quiz/*");
         context.addServlet(new ServletHolder(new QuizPages(desk, Kind.SURVEY, thumbnails, live)), "/survey/*");
         context.addServlet(new ServletHolder(new QuizApiServlet(desk, Kind.QUIZ)), "/api/quiz/*");
         context.addServlet(new ServletHolder(new QuizApiServlet(desk, Kind.SURVEY)), "/api/survey/*");
-        StaffQuizServlet staffQuizzes = new StaffQuizServlet(staff, staffDesk, site.catalogue(), attempts, live);
+        StaffQuizServlet staffQuizzes = new StaffQuizServlet(staff, staffDesk, site.catalogue(), attempts,
+                viewingIds, live);
         context.addServlet(new ServletHolder(staffQuizzes), "/staff/quizzes/*");
         context.addServlet(new ServletHolder(staffQuizzes), "/api/staff/quizzes/*");
     }

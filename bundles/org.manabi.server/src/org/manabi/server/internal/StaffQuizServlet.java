@@ -31,6 +31,7 @@ import org.manabi.store.QuizAttempt;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.StaffMember;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingIds;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,8 +48,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET /api/staff/quizzes/&lt;seminar&gt;/items     JSON, no personal data
  * GET /api/staff/quizzes/&lt;seminar&gt;/survey    JSON
  * </pre>
- * Reading results or survey answers (personal data) writes an audit row first (through
- * {@link StaffDesk#registrants}); the item statistics are figures about questions, not people.
+ * The results list registrants and VOD viewers who hold a viewing ID without registering (they take
+ * the quiz as themselves); a viewer is named by the name on the ID, and shown with the ID's masked form,
+ * never with the key itself. Reading results or survey answers (personal data) writes an audit row
+ * first (through {@link StaffDesk#registrants}), one for everyone listed; the item statistics are
+ * figures about questions, not people.
  */
 public final class StaffQuizServlet extends HttpServlet {
 
@@ -58,14 +62,17 @@ public final class StaffQuizServlet extends HttpServlet {
     private final transient StaffDesk desk;
     private final transient Catalogue catalogue;
     private final transient QuizAttempts attempts;
+    private final transient ViewingIds viewingIds;
     private final transient LiveRoom live;
     private final transient Pages pages = new Pages();
 
-    StaffQuizServlet(StaffGate gate, StaffDesk desk, Catalogue catalogue, QuizAttempts attempts, LiveRoom live) {
+    StaffQuizServlet(StaffGate gate, StaffDesk desk, Catalogue catalogue, QuizAttempts attempts,
+            ViewingIds viewingIds, LiveRoom live) {
         this.gate = gate;
         this.desk = desk;
         this.catalogue = catalogue;
         this.attempts = attempts;
+        this.viewingIds = viewingIds;
         this.live = live;
     }
 
@@ -103,7 +110,7 @@ public final class StaffQuizServlet extends HttpServlet {
             switch (view) {
                 case "items" -> {
                     if (api && quiz.isPresent()) {
-                        Json.write(response, 200, items(QuizResults.of(quiz.get(), List.of(), attempts)));
+                        Json.write(response, 200, items(QuizResults.of(quiz.get(), List.of(), List.of(), attempts)));
                     } else {
                         notFound(request, response, texts, api);
                     }
@@ -115,11 +122,9 @@ public final class StaffQuizServlet extends HttpServlet {
                         refuse(request, response, texts, api, registrants.refusal() == null ? Refusal.NOT_FOUND
                                 : registrants.refusal());
                     } else if (api) {
-                        Json.write(response, 200, results(QuizResults.of(quiz.get(), registrants.registrations(),
-                                attempts)));
+                        Json.write(response, 200, results(results(quiz.get(), registrants)));
                     } else {
-                        resultsCsv(response, texts, seminarId,
-                                QuizResults.of(quiz.get(), registrants.registrations(), attempts));
+                        resultsCsv(response, texts, seminarId, results(quiz.get(), registrants));
                     }
                 }
                 case "survey", "survey.csv" -> {
@@ -251,7 +256,7 @@ public final class StaffQuizServlet extends HttpServlet {
         model.put("title", StaffDesk.title(registrants.seminar(), texts));
         quiz.ifPresent(paper -> model.put("quizTitle", paper.title()));
         if (quiz.isPresent()) {
-            QuizResults results = QuizResults.of(quiz.get(), registrants.registrations(), attempts);
+            QuizResults results = results(quiz.get(), registrants);
             model.put("summary", texts.format("staff_quiz_summary", results.takers(), results.passed(),
                     percent(results.passRate())));
             List<Map<String, Object>> people = new ArrayList<>();
@@ -260,8 +265,9 @@ public final class StaffQuizServlet extends HttpServlet {
                     continue;
                 }
                 Map<String, Object> row = new HashMap<>();
-                row.put("name", person.registration().applicant().name());
-                row.put("organization", person.registration().applicant().organization());
+                row.put("name", person.name());
+                row.put("organization", person.organization());
+                row.put("viewingId", person.viewer() == null ? null : person.viewer().masked());
                 row.put("attempts", person.attempts().stream().map(a -> attemptText(a, texts)).toList());
                 row.put("best", person.best() == null ? "" : percent(person.best() / 100));
                 row.put("passed", person.best() != null && person.best() >= quiz.get().passPercent());
@@ -315,6 +321,12 @@ public final class StaffQuizServlet extends HttpServlet {
         pages.render(request, response, 200, "staff_quiz", texts, texts.get("staff_quiz_title"), model);
     }
 
+    /** The results of everyone who may take the quiz: the registrants read (and audited) before, and the viewers. */
+    private QuizResults results(Paper quiz, Registrants registrants) throws StoreException {
+        return QuizResults.of(quiz, registrants.registrations(),
+                viewingIds.issuedWithoutRegistration(registrants.seminar().id()), attempts);
+    }
+
     private static String attemptText(QuizAttempt attempt, Texts texts) {
         String state = !attempt.submitted() ? texts.get("quiz_state_open")
                 : attempt.percent() == null ? texts.get("quiz_state_submitted") : percent(attempt.percent() / 100);
@@ -336,10 +348,11 @@ public final class StaffQuizServlet extends HttpServlet {
         List<Map<String, Object>> people = new ArrayList<>();
         for (Person person : results.people()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("registration", person.registration().id());
-            row.put("name", person.registration().applicant().name());
-            row.put("organization", person.registration().applicant().organization());
-            row.put("email", person.registration().applicant().email());
+            row.put("registration", person.registration() == null ? null : person.registration().id());
+            row.put("viewingId", person.viewer() == null ? null : person.viewer().masked());
+            row.put("name", person.name());
+            row.put("organization", person.organization());
+            row.put("email", person.email());
             row.put("bestPercent", person.best());
             row.put("passed", person.best() != null && person.best() >= results.quiz().passPercent());
             List<Map<String, Object>> attempts = new ArrayList<>();
@@ -416,7 +429,7 @@ public final class StaffQuizServlet extends HttpServlet {
     private static void resultsCsv(HttpServletResponse response, Texts texts, String seminarId, QuizResults results)
             throws IOException {
         try (CSVPrinter csv = csv(response, "quiz-results-" + seminarId)) {
-            csv.printRecord(texts.get("csv_id"), texts.get("csv_name"), texts.get("csv_organization"),
+            csv.printRecord(texts.get("csv_id"), texts.get("vod_id"), texts.get("csv_name"), texts.get("csv_organization"),
                     texts.get("csv_email"), texts.get("staff_quiz_csv_attempt"), texts.get("staff_quiz_csv_started"),
                     texts.get("staff_quiz_csv_submitted"), texts.get("staff_quiz_csv_late"),
                     texts.get("staff_quiz_csv_points"), texts.get("staff_quiz_csv_percent"),
@@ -424,9 +437,9 @@ public final class StaffQuizServlet extends HttpServlet {
             for (Person person : results.people()) {
                 for (QuizAttempt attempt : person.attempts()) {
                     Double percent = attempt.percent();
-                    csv.printRecord(person.registration().id(), StaffDesk.cell(person.registration().applicant().name()),
-                            StaffDesk.cell(person.registration().applicant().organization()),
-                            StaffDesk.cell(person.registration().applicant().email()), attempt.number(),
+                    csv.printRecord(person.registration() == null ? "" : person.registration().id(),
+                            person.viewer() == null ? "" : person.viewer().masked(), StaffDesk.cell(person.name()),
+                            StaffDesk.cell(person.organization()), StaffDesk.cell(person.email()), attempt.number(),
                             StaffDesk.STAMP.format(attempt.startedAt().atZone(Catalogue.ZONE)),
                             attempt.submittedAt() == null ? ""
                                     : StaffDesk.STAMP.format(attempt.submittedAt().atZone(Catalogue.ZONE)),

@@ -1,6 +1,7 @@
 package org.manabi.server.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -11,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.manabi.store.AuditEntry;
 import org.manabi.store.AuditLog;
 import org.manabi.store.Registration;
+import org.manabi.store.Retention;
 import org.manabi.store.StaffAccounts;
 import org.manabi.store.StaffRole;
+import org.manabi.store.ViewingId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -137,5 +140,88 @@ class StaffQuizTest {
             assertTrue(audit.stream().anyMatch(e -> e.action().equals("export quiz results")), audit.toString());
             assertTrue(audit.stream().anyMatch(e -> e.action().equals("export survey answers")), audit.toString());
         }
+    }
+
+    /**
+     * Someone who holds a viewing ID without registering takes the quiz as themselves: staff see them in
+     * the results (name from the ID, the ID masked, never the key), in the pass rate and in the CSV, under
+     * the same audit rows as the registrants; once retention has anonymised them they are listed by the
+     * masked ID alone, and the old key no longer opens their attempts.
+     */
+    @Test
+    void viewersWithoutARegistrationAreListedBesideTheRegistrants() throws Exception {
+        try (QuizSite site = new QuizSite(java.util.Map.of())) {
+            site.clock.set(java.time.Instant.parse("2027-07-20T01:00:00Z")); // inside the recording's window
+            Browser participant = site.browser();
+            take(participant, site.register(QuizSite.SEMINAR, "alice"), ALL_RIGHT);
+            ViewingId dana = site.requestViewingId("dana");
+            String api = "/api/quiz/" + dana.code();
+            assertEquals(201, participant.postJson(api + "/attempts", "{}").statusCode());
+            assertEquals(200, participant.postJson(api + "/attempts/1/submit",
+                    "{\"answers\": {\"dicom-beginner-q01\": \"1993\"}}").statusCode());
+            site.requestViewingId("erin"); // holds an ID, has not taken the quiz
+            String masked = dana.code().substring(0, 4) + "-****-****-****-****";
+
+            new StaffAccounts(site.database, site.clock).save("teacher@example.jp", StaffRole.INSTRUCTOR,
+                    "correct horse battery", Set.of(QuizSite.SEMINAR));
+            Browser teacher = site.browser();
+            teacher.logIn("teacher@example.jp", "correct horse battery");
+            JsonNode results = JSON.readTree(teacher.get("/api/staff/quizzes/" + QuizSite.SEMINAR + "/results").body());
+            assertEquals(2, results.get("takers").asInt(), results.toString());
+            assertEquals(1, results.get("passed").asInt());
+            assertEquals(0.5, results.get("passRate").asDouble(), 1e-12);
+            JsonNode viewer = person(results, "dana");
+            assertTrue(viewer.get("registration").isNull(), viewer.toString());
+            assertEquals(masked, viewer.get("viewingId").asText());
+            assertEquals("dana@example.jp", viewer.get("email").asText());
+            assertEquals(100.0 / 13, viewer.get("bestPercent").asDouble(), 1e-9);
+            assertEquals(1, viewer.get("attempts").size());
+            assertEquals(0, person(results, "erin").get("attempts").size(), "listed, without attempts");
+            assertTrue(person(results, "alice").get("viewingId").isNull());
+            assertFalse(results.toString().contains(dana.code()), "the key itself never reaches staff");
+
+            String csv = teacher.get("/staff/quizzes/" + QuizSite.SEMINAR + "/results.csv").body();
+            assertTrue(csv.lines().anyMatch(line -> line.startsWith("\"\"," + masked + ",dana,") && line.contains("dana@example.jp")),
+                    csv);
+            assertEquals(3, csv.lines().count(), "a header and one line per attempt: " + csv);
+            String page = teacher.get("/staff/quizzes/" + QuizSite.SEMINAR).body();
+            assertTrue(page.contains("2 took the quiz, 1 passed (50%)"), page);
+            assertTrue(page.contains("dana") && page.contains("Viewing ID " + masked), page);
+            assertFalse(page.contains(dana.code()) || csv.contains(dana.code()));
+            List<AuditEntry> audit = new AuditLog(site.database, site.clock).recent(100);
+            assertEquals(2, audit.stream().filter(e -> e.action().equals("read quiz results")
+                    && e.subject().equals(QuizSite.SEMINAR) && e.staff().equals("teacher@example.jp")).count(),
+                    "the API and the page: " + audit);
+            assertTrue(audit.stream().anyMatch(e -> e.action().equals("export quiz results")), audit.toString());
+
+            // five full fiscal years after 2027's: retention anonymises the viewers with the registrants
+            site.clock.set(java.time.Instant.parse("2033-05-01T01:00:00Z"));
+            Retention retention = new Retention(site.database, site.clock);
+            retention.anonymise(retention.expired(Retention.DEFAULT_YEARS, java.util.Map.of(QuizSite.SEMINAR, 2027)));
+            teacher = site.browser();
+            teacher.logIn("teacher@example.jp", "correct horse battery");
+            JsonNode after = JSON.readTree(teacher.get("/api/staff/quizzes/" + QuizSite.SEMINAR + "/results").body());
+            assertEquals(2, after.get("takers").asInt(), "the figures stay");
+            JsonNode anonymous = null;
+            for (JsonNode person : after.get("people")) {
+                if (person.get("registration").isNull() && person.get("attempts").size() == 1) {
+                    anonymous = person;
+                }
+            }
+            assertEquals(anonymous.get("viewingId").asText(), anonymous.get("name").asText(), anonymous.toString());
+            assertEquals("", anonymous.get("email").asText());
+            assertFalse(after.toString().contains("dana"), after.toString());
+            assertEquals(404, participant.get(api + "/attempts/1").statusCode(), "the old key opens nothing");
+            assertEquals(404, participant.get("/quiz/" + dana.code()).statusCode());
+        }
+    }
+
+    private static JsonNode person(JsonNode results, String name) {
+        for (JsonNode person : results.get("people")) {
+            if (person.get("name").asText().equals(name)) {
+                return person;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + results);
     }
 }

@@ -134,7 +134,7 @@ class ResultsViewTest {
     }
 
     private static Person person(QuizResults results, String email) {
-        return results.people().stream().filter(p -> p.registration().applicant().email().equals(email)).findFirst()
+        return results.people().stream().filter(p -> p.email().equals(email)).findFirst()
                 .orElseThrow();
     }
 

@@ -13,6 +13,7 @@ public final class Messages extends NLS {
     public static String Results_summary;
     public static String Results_nobody;
     public static String Results_name;
+    public static String Results_viewer;
     public static String Results_organization;
     public static String Results_attempts;
     public static String Results_attempt;

@@ -45,6 +45,7 @@ import org.manabi.store.QuizAttempt;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingIds;
 import org.manabi.ui.internal.Jobs;
 import org.manabi.ui.internal.ServerControl;
 import org.manabi.ui.internal.search.PageInput;
@@ -80,8 +81,11 @@ public final class ResultsView extends ViewPart {
     private final Runnable poll = () -> reload(true);
     private volatile Reader reader;
 
-    /** The store's attempts and registrations, made on first use (off the UI thread: the database may migrate). */
-    private record Reader(QuizAttempts attempts, Registrations registrations, AuditLog audit) {
+    /**
+     * The store's attempts, registrations and viewing IDs, made on first use (off the UI thread: the
+     * database may migrate).
+     */
+    private record Reader(QuizAttempts attempts, Registrations registrations, ViewingIds viewingIds, AuditLog audit) {
     }
 
     @Override
@@ -94,8 +98,8 @@ public final class ResultsView extends ViewPart {
         SashForm rows = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(rows);
         people = table(rows);
-        column(people, Messages.Results_name, 140, p -> ((Person) p).registration().applicant().name());
-        column(people, Messages.Results_organization, 200, p -> ((Person) p).registration().applicant().organization());
+        column(people, Messages.Results_name, 140, p -> name((Person) p));
+        column(people, Messages.Results_organization, 200, p -> ((Person) p).organization());
         column(people, Messages.Results_best, 70, p -> percent(((Person) p).best()));
         column(people, Messages.Results_passed, 60, p -> passed((Person) p));
         column(people, Messages.Results_attempts, 260, p -> attempts((Person) p));
@@ -187,7 +191,8 @@ public final class ResultsView extends ViewPart {
                 if (opened) {
                     store.audit().record(STAFF, "read quiz results", id, "desktop");
                 }
-                QuizResults now = QuizResults.of(quiz, store.registrations().ofSeminar(id), store.attempts());
+                QuizResults now = QuizResults.of(quiz, store.registrations().ofSeminar(id),
+                        store.viewingIds().issuedWithoutRegistration(id), store.attempts());
                 seminar.getDisplay().asyncExec(() -> show(id, now));
             } catch (StoreException e) {
                 seminar.getDisplay().asyncExec(() -> {
@@ -211,7 +216,7 @@ public final class ResultsView extends ViewPart {
             Clock clock = Clock.systemUTC();
             reader = new Reader(new QuizAttempts(control.database(), clock),
                     new Registrations(control.database(), Catalogue.of(content), clock),
-                    new AuditLog(control.database(), clock));
+                    new ViewingIds(control.database(), clock), new AuditLog(control.database(), clock));
         }
         return reader;
     }
@@ -241,6 +246,11 @@ public final class ResultsView extends ViewPart {
 
     private static String percent(Double percent) {
         return percent == null ? "" : String.format("%.1f %%", percent);
+    }
+
+    /** A VOD viewer who did not register is marked with the masked viewing ID, as on the staff pages. */
+    private static String name(Person person) {
+        return person.viewer() == null ? person.name() : NLS.bind(Messages.Results_viewer, person.name(), person.viewer().masked());
     }
 
     private String passed(Person person) {
