@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,14 +29,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * A request belongs to the registration whose personal link it came through: the link is the only
  * proof of who asks, so a request reaches that registration and nothing else, not other registrations
- * that carry the same address (anyone can type an address into a form). Granting:
+ * that carry the same address (anyone can type an address into a form). Someone who holds a viewing ID
+ * without registering asks through the ID in the same way ({@link #askAsViewer}): the request reaches
+ * that ID and what is tied to it (what was watched, quiz and survey attempts, certificate). Granting:
  * <ul>
- * <li>disclosure: the participant may download {@link #disclosure(long)} through their link;</li>
+ * <li>disclosure: the participant may download {@link #disclosure(long)} (or {@link #viewerDisclosure})
+ * through their link;</li>
  * <li>correction: name, kana, organisation and address of the registration become the asked ones;</li>
- * <li>deletion: the registration is anonymised by {@link Retention}'s code, the same as at the end of
- * the retention period (the row and its counts stay, the link stops working);</li>
- * <li>suspension: the registration is marked {@code suspended_at}: no more mail, and left out of
- * staff lists and exports (its seat and the counts stay).</li>
+ * <li>deletion: the registration (or viewing ID) is anonymised by {@link Retention}'s code, the same as
+ * at the end of the retention period (the row and its counts stay, the link or the ID stops working);</li>
+ * <li>suspension: the registration (or viewing ID) is marked {@code suspended_at}: no more mail, and left
+ * out of staff lists and exports (its seat and the counts stay).</li>
  * </ul>
  */
 public final class PersonalDataRequests {
@@ -78,46 +82,103 @@ public final class PersonalDataRequests {
      *                once the registration was anonymised
      * @param answer  what staff told the participant on settling, or {@code null}
      */
-    public record Request(long id, long registrationId, String seminarId, Kind kind, Map<String, String> details,
-            String reason, Status status, Instant requestedAt, Instant settledAt, String settledBy, String answer) {
+    public record Request(long id, Long registrationId, Long viewingId, String seminarId, Kind kind,
+            Map<String, String> details, String reason, Status status, Instant requestedAt, Instant settledAt,
+            String settledBy, String answer) {
+
+        /** Whether it was asked through a viewing ID held without registering (else through a personal link). */
+        public boolean ofViewer() {
+            return viewingId != null;
+        }
     }
 
-    /** Sets the parameters of a {@link Holding}'s condition from the registration's id and participant key. */
+    /** The fields a viewer's correction may change: a viewing ID holds no reading of the name. */
+    public static final List<String> VIEWER_CORRECTABLE = List.of("name", "organization", "email");
+
+    /** Sets the parameters of a {@link Holding}'s condition from the registration's (or ID's) number and participant key. */
     @FunctionalInterface
     private interface Binder {
-        void bind(PreparedStatement query, long registrationId, String participant) throws SQLException;
+        void bind(PreparedStatement query, long id, String participant) throws SQLException;
     }
 
     private static final Binder BY_ID = (query, id, participant) -> query.setLong(1, id);
     private static final Binder BY_PARTICIPANT = (query, id, participant) -> query.setString(1, participant);
 
     /**
-     * A table that holds personal data of a registration, and how its rows there are found: by the
-     * registration's id, or by its participant key ({@link QuizAttempts#ofRegistration}).
+     * A table that holds personal data of a registration (or viewing ID), and how its rows there are found:
+     * by the registration's (or ID's) number, or by its participant key ({@link QuizAttempts#ofRegistration}).
      */
     private record Holding(String table, String where, Binder binder) {
     }
 
-    /** Every table with personal data of a registration; a new one belongs here, or a disclosure misses it. */
-    private static final List<Holding> HOLDINGS = List.of(
-            new Holding("registration", "id = ?", BY_ID),
+    /** The quiz and survey attempts, their answers and the live answers of whoever takes quizzes under a participant key. */
+    private static final List<Holding> ANSWERS = List.of(
             new Holding("quiz_attempt", "participant = ?", BY_PARTICIPANT),
             new Holding("quiz_answer", "attempt_id IN (SELECT id FROM quiz_attempt WHERE participant = ?)", BY_PARTICIPANT),
-            new Holding("live_answer", "participant = ?", BY_PARTICIPANT),
-            new Holding("viewing_id", "registration_id = ?", BY_ID),
-            new Holding("viewing_progress", "viewing_id IN (SELECT id FROM viewing_id WHERE registration_id = ?)", BY_ID),
-            // the registration's own certificate, and that of the viewing ID issued to it
-            new Holding("certificate", "holder = ? OR holder IN (SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) "
-                    + "FROM viewing_id WHERE registration_id = ?)", (query, id, participant) -> {
-                        query.setString(1, participant);
-                        query.setLong(2, id);
-                    }),
-            new Holding("receipt", "registration_id = ?", BY_ID),
-            new Holding("personal_data_request", "registration_id = ?", BY_ID),
-            new Holding("registration_notice", "registration_id = ?", BY_ID));
+            new Holding("live_answer", "participant = ?", BY_PARTICIPANT));
 
-    private static final String COLUMNS = "q.id, q.registration_id, r.seminar_id, q.kind, q.details, q.reason, q.status, "
-            + "q.requested_at, q.settled_at, q.settled_by, q.answer";
+    /** Every table with personal data of a registration; a new one belongs here, or a disclosure misses it. */
+    private static final List<Holding> HOLDINGS = holdings(
+            List.of(new Holding("registration", "id = ?", BY_ID)),
+            ANSWERS,
+            List.of(new Holding("viewing_id", "registration_id = ?", BY_ID),
+                    new Holding("viewing_progress", "viewing_id IN (SELECT id FROM viewing_id WHERE registration_id = ?)",
+                            BY_ID),
+                    // the registration's own certificate, and that of the viewing ID issued to it
+                    new Holding("certificate", "holder = ? OR holder IN (SELECT CONCAT('viewing:', "
+                            + "CAST(id AS VARCHAR(20))) FROM viewing_id WHERE registration_id = ?)",
+                            (query, id, participant) -> {
+                                query.setString(1, participant);
+                                query.setLong(2, id);
+                            }),
+                    new Holding("receipt", "registration_id = ?", BY_ID),
+                    new Holding("personal_data_request", "registration_id = ?", BY_ID),
+                    new Holding("registration_notice", "registration_id = ?", BY_ID)));
+
+    /**
+     * Every table with personal data of a viewing ID asked for without registering, found by the ID's
+     * number or its participant key ({@link QuizAttempts#ofViewingId}, which its certificate's holder key equals).
+     */
+    private static final List<Holding> VIEWER_HOLDINGS = holdings(
+            List.of(new Holding("viewing_id", "id = ?", BY_ID), new Holding("viewing_progress", "viewing_id = ?", BY_ID)),
+            ANSWERS,
+            List.of(new Holding("certificate", "holder = ?", (query, id, participant) -> query.setString(1,
+                    Certificates.ofViewingId(id))), new Holding("personal_data_request", "viewing_id = ?", BY_ID)));
+
+    @SafeVarargs
+    private static List<Holding> holdings(List<Holding>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
+    }
+
+    /** Who asks: the column a request names them by, and how their row is locked and found to hold data still. */
+    private enum Asker {
+        /** A registration, through its personal link: data until it is anonymised. */
+        REGISTRATION("registration_id", "SELECT anonymised_at IS NULL FROM registration WHERE id = ? FOR UPDATE",
+                CORRECTABLE),
+        /** A viewing ID asked for without registering, through the ID: data until its address is removed. */
+        VIEWER("viewing_id", "SELECT email <> '' FROM viewing_id WHERE id = ? AND registration_id IS NULL "
+                + "AND code IS NOT NULL FOR UPDATE", VIEWER_CORRECTABLE);
+
+        final String column;
+        final String lock;
+        final List<String> correctable;
+
+        Asker(String column, String lock, List<String> correctable) {
+            this.column = column;
+            this.lock = lock;
+            this.correctable = correctable;
+        }
+
+        String label() {
+            return this == REGISTRATION ? "Registration" : "Viewing ID";
+        }
+    }
+
+    private static final String COLUMNS = "q.id, q.registration_id, q.viewing_id, COALESCE(r.seminar_id, v.seminar_id), "
+            + "q.kind, q.details, q.reason, q.status, q.requested_at, q.settled_at, q.settled_by, q.answer";
+    /** A request with the seminar of whoever asked. */
+    private static final String FROM = " FROM personal_data_request q LEFT JOIN registration r ON r.id = q.registration_id "
+            + "LEFT JOIN viewing_id v ON v.id = q.viewing_id";
     private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {
     };
 
@@ -138,32 +199,50 @@ public final class PersonalDataRequests {
      * @throws StoreException when the registration does not exist or was anonymised
      */
     public Request ask(long registrationId, Kind kind, Map<String, String> details, String reason) throws StoreException {
-        if (!CORRECTABLE.containsAll(details.keySet())) {
-            throw new IllegalArgumentException("only " + CORRECTABLE + " can be corrected, not " + details.keySet());
+        return ask(Asker.REGISTRATION, registrationId, kind, details, reason);
+    }
+
+    /**
+     * As {@link #ask}, for the holder of the viewing ID {@code viewingId} asked for without registering,
+     * asking through the ID.
+     *
+     * @param details a correction's new values; only keys of {@link #VIEWER_CORRECTABLE}
+     * @throws StoreException when there is no such issued ID, it belongs to a registration (whose link takes
+     *                        its requests), or it was anonymised
+     */
+    public Request askAsViewer(long viewingId, Kind kind, Map<String, String> details, String reason)
+            throws StoreException {
+        return ask(Asker.VIEWER, viewingId, kind, details, reason);
+    }
+
+    private Request ask(Asker asker, long holder, Kind kind, Map<String, String> details, String reason)
+            throws StoreException {
+        if (!asker.correctable.containsAll(details.keySet())) {
+            throw new IllegalArgumentException("only " + asker.correctable + " can be corrected, not " + details.keySet());
         }
         return database.inTransaction("store a personal-data request", connection -> {
-            // the registration's row lock orders this against a deletion being granted at the same time
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT anonymised_at FROM registration WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, registrationId);
+            // the holder's row lock orders this against a deletion being granted at the same time
+            try (PreparedStatement lock = connection.prepareStatement(asker.lock)) {
+                lock.setLong(1, holder);
                 try (ResultSet rows = lock.executeQuery()) {
-                    if (!rows.next() || rows.getTimestamp(1) != null) {
+                    if (!rows.next() || !rows.getBoolean(1)) {
                         connection.rollback();
-                        throw new StoreException("Registration " + registrationId + " holds no personal data to ask about", null);
+                        throw new StoreException(asker.label() + " " + holder + " holds no personal data to ask about",
+                                null);
                     }
                 }
             }
-            for (Request earlier : of(connection, "q.registration_id = ? AND q.status = 'open'", registrationId)) {
+            for (Request earlier : of(connection, "q." + asker.column + " = ? AND q.status = 'open'", holder)) {
                 if (earlier.kind() == kind) {
                     connection.commit();
                     return earlier;
                 }
             }
             long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO personal_data_request "
-                    + "(registration_id, kind, details, reason, status, requested_at) VALUES (?, ?, ?, ?, 'open', ?)",
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO personal_data_request ("
+                    + asker.column + ", kind, details, reason, status, requested_at) VALUES (?, ?, ?, ?, 'open', ?)",
                     new String[] { "id" })) {
-                insert.setLong(1, registrationId);
+                insert.setLong(1, holder);
                 insert.setString(2, kind.key());
                 insert.setString(3, toJson(details));
                 insert.setString(4, reason);
@@ -191,8 +270,17 @@ public final class PersonalDataRequests {
 
     /** The requests of one registration, newest first. */
     public List<Request> ofRegistration(long registrationId) throws StoreException {
+        return of(Asker.REGISTRATION, registrationId);
+    }
+
+    /** The requests made through one viewing ID held without registering, newest first. */
+    public List<Request> ofViewer(long viewingId) throws StoreException {
+        return of(Asker.VIEWER, viewingId);
+    }
+
+    private List<Request> of(Asker asker, long holder) throws StoreException {
         return database.inTransaction("read personal-data requests", connection -> {
-            List<Request> found = of(connection, "q.registration_id = ?", registrationId);
+            List<Request> found = of(connection, "q." + asker.column + " = ?", holder);
             connection.commit();
             return found;
         });
@@ -202,8 +290,8 @@ public final class PersonalDataRequests {
     public List<Request> list(boolean open, int limit) throws StoreException {
         return database.inTransaction("list personal-data requests", connection -> {
             List<Request> found = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM personal_data_request q "
-                    + "JOIN registration r ON r.id = q.registration_id WHERE q.status " + (open ? "= 'open' ORDER BY q.id"
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + FROM
+                    + " WHERE q.status " + (open ? "= 'open' ORDER BY q.id"
                             : "<> 'open' ORDER BY q.settled_at DESC, q.id DESC"))) {
                 query.setMaxRows(limit);
                 try (ResultSet rows = query.executeQuery()) {
@@ -258,20 +346,54 @@ public final class PersonalDataRequests {
     }
 
     private static void carryOut(Connection connection, Request request, Timestamp now) throws SQLException {
+        if (request.ofViewer()) {
+            carryOutForViewer(connection, request, now);
+            return;
+        }
         switch (request.kind()) {
             case DISCLOSURE -> {
                 // nothing changes: the participant's link now offers the download
             }
             case CORRECTION -> correct(connection, request, now);
             case DELETION -> Retention.anonymise(connection, request.registrationId(), now);
-            case SUSPENSION -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE registration SET suspended_at = ? WHERE id = ? AND suspended_at IS NULL")) {
-                    update.setTimestamp(1, now);
-                    update.setLong(2, request.registrationId());
+            case SUSPENSION -> suspend(connection, "registration", request.registrationId(), now);
+        }
+    }
+
+    /** Marks the use of a registration's or viewing ID's data suspended; a second grant keeps the first time. */
+    private static void suspend(Connection connection, String table, long id, Timestamp now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + table + " SET suspended_at = ? WHERE id = ? AND suspended_at IS NULL")) {
+            update.setTimestamp(1, now);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** What granting does for a viewing ID held without registering: as for a registration, on the ID's row. */
+    private static void carryOutForViewer(Connection connection, Request request, Timestamp now) throws SQLException {
+        switch (request.kind()) {
+            case DISCLOSURE -> {
+                // nothing changes: the ID's privacy page now offers the download
+            }
+            case CORRECTION -> {
+                if (request.details().isEmpty()) {
+                    return;
+                }
+                StringBuilder sql = new StringBuilder("UPDATE viewing_id SET ");
+                // the keys are the fixed column names checked by ask(); the values are parameters
+                sql.append(String.join(", ", request.details().keySet().stream().map(column -> column + " = ?").toList()));
+                try (PreparedStatement update = connection.prepareStatement(sql + " WHERE id = ? AND email <> ''")) {
+                    int i = 0;
+                    for (String value : request.details().values()) {
+                        update.setString(++i, value);
+                    }
+                    update.setLong(++i, request.viewingId());
                     update.executeUpdate();
                 }
             }
+            case DELETION -> Retention.anonymiseViewer(connection, request.viewingId());
+            case SUSPENSION -> suspend(connection, "viewing_id", request.viewingId(), now);
         }
     }
 
@@ -302,13 +424,25 @@ public final class PersonalDataRequests {
      * as {@code {"registration": [{…}], "quiz_attempt": […], …}} (times in ISO-8601 UTC).
      */
     public Map<String, List<Map<String, Object>>> disclosure(long registrationId) throws StoreException {
-        String participant = QuizAttempts.ofRegistration(registrationId);
+        return disclosure(HOLDINGS, registrationId, QuizAttempts.ofRegistration(registrationId));
+    }
+
+    /**
+     * Everything held about the viewing ID {@code viewingId} asked for without registering, as
+     * {@link #disclosure(long)} gives a registration's: {@code {"viewing_id": [{…}], "quiz_attempt": […], …}}.
+     */
+    public Map<String, List<Map<String, Object>>> viewerDisclosure(long viewingId) throws StoreException {
+        return disclosure(VIEWER_HOLDINGS, viewingId, QuizAttempts.ofViewingId(viewingId));
+    }
+
+    private Map<String, List<Map<String, Object>>> disclosure(List<Holding> holdings, long id, String participant)
+            throws StoreException {
         return database.inTransaction("gather a participant's personal data", connection -> {
             Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-            for (Holding holding : HOLDINGS) {
+            for (Holding holding : holdings) {
                 try (PreparedStatement query = connection.prepareStatement(
                         "SELECT * FROM " + holding.table() + " WHERE " + holding.where())) {
-                    holding.binder().bind(query, registrationId, participant);
+                    holding.binder().bind(query, id, participant);
                     tables.put(holding.table(), rows(query));
                 }
             }
@@ -375,8 +509,8 @@ public final class PersonalDataRequests {
 
     private List<Request> of(Connection connection, String where, long parameter) throws SQLException {
         List<Request> found = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM personal_data_request q "
-                + "JOIN registration r ON r.id = q.registration_id WHERE " + where + " ORDER BY q.id DESC")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where
+                + " ORDER BY q.id DESC")) {
             query.setLong(1, parameter);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -388,9 +522,10 @@ public final class PersonalDataRequests {
     }
 
     private Request read(ResultSet rows) throws SQLException {
-        return new Request(rows.getLong(1), rows.getLong(2), rows.getString(3), Kind.ofKey(rows.getString(4)).orElseThrow(),
-                fromJson(rows.getString(5)), rows.getString(6), Status.valueOf(rows.getString(7).toUpperCase(Locale.ROOT)),
-                rows.getTimestamp(8).toInstant(), instant(rows.getTimestamp(9)), rows.getString(10), rows.getString(11));
+        return new Request(rows.getLong(1), rows.getObject(2, Long.class), rows.getObject(3, Long.class), rows.getString(4),
+                Kind.ofKey(rows.getString(5)).orElseThrow(), fromJson(rows.getString(6)), rows.getString(7),
+                Status.valueOf(rows.getString(8).toUpperCase(Locale.ROOT)), rows.getTimestamp(9).toInstant(),
+                instant(rows.getTimestamp(10)), rows.getString(11), rows.getString(12));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -153,11 +153,7 @@ public final class Retention {
         return fiscalYear(LocalDate.now(clock.withZone(TOKYO)));
     }
 
-    /**
-     * The viewing IDs of a seminar asked for without registering, and their certificates' names. Each
-     * ID's code is replaced by a new random one, as a registration's token is: the old one opened the
-     * videos and the holder's quiz attempts, and leads nowhere now.
-     */
+    /** The viewing IDs of a seminar asked for without registering, each as {@link #anonymiseViewer} does. */
     private static int anonymiseViewers(Connection connection, String seminar) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
@@ -169,23 +165,34 @@ public final class Retention {
                 }
             }
         }
-        try (PreparedStatement viewers = connection.prepareStatement(
-                "UPDATE viewing_id SET name = '', email = '', organization = '' WHERE id = ?");
-                PreparedStatement certificates = connection.prepareStatement(
-                        "UPDATE certificate SET name = '' WHERE holder = ?")) {
-            for (long id : ids) {
-                viewers.setLong(1, id);
-                viewers.addBatch();
-                certificates.setString(1, Certificates.ofViewingId(id));
-                certificates.addBatch();
-            }
-            viewers.executeBatch();
-            certificates.executeBatch();
-        }
         for (long id : ids) {
-            replaceCode(connection, "id = ?", id);
+            anonymiseViewer(connection, id);
         }
         return ids.size();
+    }
+
+    /**
+     * Anonymises a viewing ID asked for without registering, at the end of retention or when its holder
+     * asked for deletion; in the caller's transaction: the name, address and organisation, the name on its
+     * certificates, a correction request's new values, and the code, replaced by a new random one as a
+     * registration's token is (the old one opened the videos and the holder's quiz attempts, and leads
+     * nowhere now). What was watched and the attempts stay, tied to no one, for the figures.
+     */
+    static void anonymiseViewer(Connection connection, long viewingId) throws SQLException {
+        try (PreparedStatement viewer = connection.prepareStatement(
+                "UPDATE viewing_id SET name = '', email = '', organization = '' WHERE id = ?");
+                PreparedStatement certificates = connection.prepareStatement(
+                        "UPDATE certificate SET name = '' WHERE holder = ?");
+                PreparedStatement requests = connection.prepareStatement(
+                        "UPDATE personal_data_request SET details = '{}' WHERE viewing_id = ?")) {
+            viewer.setLong(1, viewingId);
+            viewer.executeUpdate();
+            certificates.setString(1, Certificates.ofViewingId(viewingId));
+            certificates.executeUpdate();
+            requests.setLong(1, viewingId);
+            requests.executeUpdate();
+        }
+        replaceCode(connection, "id = ?", viewingId);
     }
 
     /**

@@ -124,13 +124,15 @@ public final class ViewingIds {
     /**
      * The IDs of {@code seminarId} issued to people who did not register, oldest first: they take the
      * seminar's quiz as themselves ({@code QuizAttempts#ofViewingId}), so staff list their results beside the
-     * registrants'.
+     * registrants'. An ID whose holder had the use of their data suspended ({@link PersonalDataRequests}) is
+     * left out, as a suspended registration is.
      */
     public List<ViewingId> issuedWithoutRegistration(String seminarId) throws StoreException {
         return database.inTransaction("read the viewing IDs of a seminar", connection -> {
             List<ViewingId> found = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM viewing_id "
-                    + "WHERE seminar_id = ? AND registration_id IS NULL AND status = 'issued' ORDER BY id")) {
+                    + "WHERE seminar_id = ? AND registration_id IS NULL AND status = 'issued' AND suspended_at IS NULL "
+                    + "ORDER BY id")) {
                 query.setString(1, seminarId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -5,6 +5,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.manabi.server.Site;
 import org.manabi.store.AuditLog;
 import org.manabi.store.PersonalDataRequests;
+import org.manabi.store.ViewingIds;
 
 /** The servlets of personal-data requests (APPI disclosure, correction, deletion, suspension), on paths of their own. */
 public final class Privacy {
@@ -13,16 +14,16 @@ public final class Privacy {
     }
 
     /**
-     * Mounts the participants' pages ({@code /privacy/*}) and API ({@code /api/privacy/*}), and the
-     * admins' ({@code /staff/requests/*}, {@code /api/staff/requests/*}).
+     * Mounts the participants' pages ({@code /privacy/*}) and API ({@code /api/privacy/*}), reached with a
+     * personal token or a viewing ID, and the admins' ({@code /staff/requests/*}, {@code /api/staff/requests/*}).
      *
      * @param requests  the store of requests, which also tells the registration desk whose use is suspended
      * @param mails     the queue the other mails of the site go through
      */
     public static void mount(ServletContextHandler context, Site site, StaffGate staff, PersonalDataRequests requests,
             MailQueue mails) {
-        PrivacyDesk desk = new PrivacyDesk(site.registrations(), requests, new AuditLog(site.database(), site.clock()),
-                site.catalogue(), mails);
+        PrivacyDesk desk = new PrivacyDesk(site.registrations(), new ViewingIds(site.database(), site.clock()), requests,
+                new AuditLog(site.database(), site.clock()), site.catalogue(), mails);
         PrivacyPages pages = new PrivacyPages(desk, site.catalogue(),
                 new RateLimiter(site.settings().registrationsPerMinute(), site.clock()), site.settings());
         context.addServlet(new ServletHolder(pages), "/privacy/*");

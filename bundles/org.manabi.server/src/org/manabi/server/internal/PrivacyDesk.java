@@ -2,6 +2,7 @@ package org.manabi.server.internal;
 
 import java.net.URI;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
 import org.manabi.store.StaffMember;
 import org.manabi.store.StoreException;
+import org.manabi.store.ViewingId;
+import org.manabi.store.ViewingIds;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -37,19 +40,87 @@ final class PrivacyDesk {
     static final String PARTICIPANT = "participant (own link)";
     private static final int MAX_REASON = 2000;
 
-    /** A request with the registration's data as it is now ({@code registration} table row), for staff. */
-    record Case(Request request, Map<String, Object> registration) {
+    /**
+     * A request with the data of who asked as it is now (their {@code registration} or {@code viewing_id}
+     * table row), for staff.
+     */
+    record Case(Request request, Map<String, Object> person) {
+
+        /** Whether the person's data was removed (a registration anonymised, a viewing ID's address emptied). */
+        boolean anonymised() {
+            return request.ofViewer() ? "".equals(person.get("email")) : person.get("anonymised_at") != null;
+        }
+
+        boolean suspended() {
+            return person.get("suspended_at") != null;
+        }
+    }
+
+    /**
+     * Whose personal data the privacy pages are about, found by what they hold: the personal token of a
+     * registration, or a viewing ID. An ID issued to a registration stands for that registration (as it
+     * does in the quiz); an ID asked for without registering stands for itself ({@code viewer}).
+     *
+     * @param key what stands in the pages' address, {@code /privacy/<key>}: the token or the ID
+     */
+    record DataSubject(String key, Registration registration, ViewingId viewer) {
+
+        boolean ofViewer() {
+            return viewer != null;
+        }
+
+        String name() {
+            return viewer != null ? viewer.name() : registration.applicant().name();
+        }
+
+        /** The reading of the name; a viewing ID holds none. */
+        String kana() {
+            return viewer != null ? null : registration.applicant().kana();
+        }
+
+        String organization() {
+            return viewer != null ? viewer.organization() : registration.applicant().organization();
+        }
+
+        String email() {
+            return viewer != null ? viewer.email() : registration.applicant().email();
+        }
+
+        String language() {
+            return viewer != null ? viewer.language() : registration.applicant().language();
+        }
+
+        String seminarId() {
+            return viewer != null ? viewer.seminarId() : registration.seminarId();
+        }
+
+        /** The page the privacy page came from: the personal page, or the videos of the ID. */
+        String home() {
+            return key.equals(registration == null ? null : registration.token()) ? "/r/" + key : "/vod/" + key;
+        }
+
+        /** The fields a correction may change. */
+        List<String> correctable() {
+            return viewer != null ? PersonalDataRequests.VIEWER_CORRECTABLE : PersonalDataRequests.CORRECTABLE;
+        }
+
+        boolean made(Request request) {
+            return viewer != null ? Long.valueOf(viewer.id()).equals(request.viewingId())
+                    : Long.valueOf(registration.id()).equals(request.registrationId());
+        }
     }
 
     private final Registrations registrations;
+    private final ViewingIds viewingIds;
     private final PersonalDataRequests requests;
     private final AuditLog audit;
     private final Catalogue catalogue;
     private final MailQueue mails;
 
-    PrivacyDesk(Registrations registrations, PersonalDataRequests requests, AuditLog audit, Catalogue catalogue,
-            MailQueue mails) {
+    PrivacyDesk(Registrations registrations, ViewingIds viewingIds, PersonalDataRequests requests, AuditLog audit,
+            Catalogue catalogue, MailQueue mails) {
         this.registrations = registrations;
+        this.viewingIds = viewingIds;
         this.requests = requests;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -60,19 +131,37 @@ final class PrivacyDesk {
         return requests;
     }
 
-    /** The registration of a personal link, empty when the token is nobody's (or was anonymised). */
-    Optional<Registration> registration(String token) throws StoreException {
-        return token == null || token.isEmpty() ? Optional.empty() : registrations.find(token);
+    /**
+     * Whose data a personal token or a viewing ID stands for; empty when it is nobody's (or was anonymised:
+     * the token and the ID's code were replaced then).
+     */
+    Optional<DataSubject> subject(String key) throws StoreException {
+        if (key == null || key.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Registration> registration = registrations.find(key);
+        if (registration.isPresent()) {
+            return Optional.of(new DataSubject(key, registration.get(), null));
+        }
+        Optional<ViewingId> id = viewingIds.find(key);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.get().registrationId() == null) {
+            return Optional.of(new DataSubject(id.get().code(), null, id.get()));
+        }
+        return registrations.byId(id.get().registrationId()).map(holder -> new DataSubject(id.get().code(), holder, null));
     }
 
-    /** The requests made through this link, newest first. */
-    List<Request> of(Registration registration) throws StoreException {
-        return requests.ofRegistration(registration.id());
+    /** The requests made for this person, newest first. */
+    List<Request> of(DataSubject subject) throws StoreException {
+        return subject.ofViewer() ? requests.ofViewer(subject.viewer().id())
+                : requests.ofRegistration(subject.registration().id());
     }
 
-    /** The request {@code id} if it was made through this link; another link's request is not there. */
-    Optional<Request> of(Registration registration, long id) throws StoreException {
-        return requests.find(id).filter(r -> r.registrationId() == registration.id());
+    /** The request {@code id} if it was made for this person; another's request is not there. */
+    Optional<Request> of(DataSubject subject, long id) throws StoreException {
+        return requests.find(id).filter(subject::made);
     }
 
     /**
@@ -80,7 +169,7 @@ final class PrivacyDesk {
      *
      * @param corrections for a correction, the fields with their new values (blank and unchanged ones are ignored)
      */
-    Request ask(HttpServletRequest http, Registration registration, String kindKey, String reason,
+    Request ask(HttpServletRequest http, DataSubject subject, String kindKey, String reason,
             Map<String, String> corrections, URI site) throws InputProblem, StoreException {
         Kind kind = Kind.ofKey(kindKey).orElseThrow(() -> new InputProblem("kind", "error_choice"));
         String why = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
@@ -95,10 +184,12 @@ final class PrivacyDesk {
             if (why.isEmpty()) {
                 throw new InputProblem("reason", "error_required");
             }
-            Map<String, String> held = Map.of("name", registration.applicant().name(), "kana",
-                    registration.applicant().kana(), "organization", registration.applicant().organization(), "email",
-                    registration.applicant().email());
-            for (String field : PersonalDataRequests.CORRECTABLE) {
+            Map<String, String> held = new HashMap<>();
+            held.put("name", subject.name());
+            held.put("kana", subject.kana());
+            held.put("organization", subject.organization());
+            held.put("email", subject.email());
+            for (String field : subject.correctable()) {
                 String value = corrections.get(field);
                 if (value == null || value.isBlank()) {
                     continue;
@@ -113,27 +204,35 @@ final class PrivacyDesk {
                 throw new InputProblem("correction", "error_required");
             }
         }
-        Request request = requests.ask(registration.id(), kind, details, why);
+        Request request = subject.ofViewer() ? requests.askAsViewer(subject.viewer().id(), kind, details, why)
+                : requests.ask(subject.registration().id(), kind, details, why);
         audit.record(PARTICIPANT, "ask " + kind.key(), subject(request), http.getRemoteAddr());
-        mail(registration.applicant().email(), registration.applicant().name(), registration.applicant().language(),
-                request, "privacy_mail_received", PrivacyPages.link(site, registration.token()));
+        mail(subject.email(), subject.name(), subject.language(), request, "privacy_mail_received",
+                PrivacyPages.link(site, subject.key()));
         return request;
     }
 
     /**
-     * Everything held about the registration, for the participant's download of a granted disclosure;
-     * audited.
+     * Everything held about the registration or the viewing ID, for the participant's download of a
+     * granted disclosure; audited.
      */
-    Map<String, Object> disclosure(HttpServletRequest http, Registration registration, Request request)
+    Map<String, Object> disclosure(HttpServletRequest http, DataSubject subject, Request request)
             throws StoreException {
         audit.record(PARTICIPANT, "download disclosure", subject(request), http.getRemoteAddr());
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("format", "manabi-disclosure");
         file.put("version", 1);
         file.put("request", request.id());
-        file.put("scope", "the registration of this personal link, and every row of every table tied to it; "
-                + "other registrations, even with the same address, have their own links");
-        file.put("tables", requests.disclosure(registration.id()));
+        if (subject.ofViewer()) {
+            file.put("scope", "this viewing ID, asked for without registering, and every row of every table tied "
+                    + "to it (what was watched, quiz and survey answers, certificate); other IDs and registrations, "
+                    + "even with the same address, have their own pages");
+            file.put("tables", requests.viewerDisclosure(subject.viewer().id()));
+        } else {
+            file.put("scope", "the registration of this personal link, and every row of every table tied to it; "
+                    + "other registrations, even with the same address, have their own links");
+            file.put("tables", requests.disclosure(subject.registration().id()));
+        }
         return file;
     }
 
@@ -144,20 +243,27 @@ final class PrivacyDesk {
         return requests.list(open, 500);
     }
 
-    /** One request with the registration's data, after writing the audit row; empty when there is none. */
+    /** One request with the data of who asked, after writing the audit row; empty when there is none. */
     Optional<Case> open(HttpServletRequest http, StaffMember staff, long id) throws StoreException {
         Optional<Request> request = requests.find(id);
         if (request.isEmpty()) {
             return Optional.empty();
         }
         audit.record(staff.email(), "read data request", subject(request.get()), http.getRemoteAddr());
-        List<Map<String, Object>> rows = requests.disclosure(request.get().registrationId()).get("registration");
-        return Optional.of(new Case(request.get(), rows.isEmpty() ? Map.of() : rows.get(0)));
+        return Optional.of(new Case(request.get(), person(request.get())));
+    }
+
+    /** The row of the registration or viewing ID a request was made for, as it is now. */
+    private Map<String, Object> person(Request request) throws StoreException {
+        List<Map<String, Object>> rows = request.ofViewer()
+                ? requests.viewerDisclosure(request.viewingId()).get("viewing_id")
+                : requests.disclosure(request.registrationId()).get("registration");
+        return rows.isEmpty() ? Map.of() : rows.get(0);
     }
 
     /**
      * Grants or refuses an open request, writes the audit row, and emails the outcome to the address
-     * the registration had before (a deletion removes it).
+     * the registration or viewing ID had before (a deletion removes it).
      *
      * @return the settled request, empty when there is none
      * @throws StoreException when it was settled already
@@ -168,17 +274,16 @@ final class PrivacyDesk {
         if (before.isEmpty()) {
             return before;
         }
-        List<Map<String, Object>> rows = requests.disclosure(before.get().registrationId()).get("registration");
+        Map<String, Object> person = person(before.get());
         String cut = answer == null || answer.isBlank() ? null
                 : answer.strip().substring(0, Math.min(answer.strip().length(), MAX_REASON));
         audit.record(staff.email(), (grant ? "grant " : "refuse ") + before.get().kind().key(), subject(before.get()),
                 http.getRemoteAddr());
         Optional<Request> settled = requests.settle(id, grant, staff.email(), cut);
-        if (settled.isPresent() && !rows.isEmpty()) {
-            Map<String, Object> person = rows.get(0);
+        if (settled.isPresent() && !person.isEmpty()) {
             // a deletion leaves no link to come back to
             URI link = settled.get().kind() == Kind.DELETION && grant ? null
-                    : PrivacyPages.link(site, String.valueOf(person.get("token")));
+                    : PrivacyPages.link(site, String.valueOf(person.get(before.get().ofViewer() ? "code" : "token")));
             mail(String.valueOf(person.get("email")), String.valueOf(person.get("name")),
                     String.valueOf(person.get("language")), settled.get(), "privacy_mail_settled", link);
         }
@@ -186,8 +291,9 @@ final class PrivacyDesk {
     }
 
     static String subject(Request request) {
-        return "request " + request.id() + " (" + request.kind().key() + ") of registration " + request.registrationId()
-                + " of " + request.seminarId();
+        return "request " + request.id() + " (" + request.kind().key() + ") of " + (request.ofViewer()
+                ? "viewing ID " + request.viewingId() : "registration " + request.registrationId()) + " of "
+                + request.seminarId();
     }
 
     /** The receipt or the outcome; a suspension of use does not stop these, they answer the participant's own request. */

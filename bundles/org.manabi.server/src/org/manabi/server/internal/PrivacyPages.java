@@ -13,12 +13,12 @@ import java.util.Optional;
 
 import org.manabi.server.Catalogue;
 import org.manabi.server.ServerSettings;
+import org.manabi.server.internal.PrivacyDesk.DataSubject;
 import org.manabi.server.internal.RegistrationDesk.InputProblem;
 import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.PersonalDataRequests.Kind;
 import org.manabi.store.PersonalDataRequests.Request;
 import org.manabi.store.PersonalDataRequests.Status;
-import org.manabi.store.Registration;
 import org.manabi.store.StoreException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +28,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A participant's requests about their personal data, through their personal link; the same servlet
- * answers the pages and the API:
+ * A participant's requests about their personal data, through their personal link, or through the
+ * viewing ID of someone who watches without registering ({@code <token>} is either: see
+ * {@link PrivacyDesk#subject}); the same servlet answers the pages and the API:
  * <pre>
  * GET  /privacy/&lt;token&gt;                              the requests made, and forms to make one (HTML)
  * POST /privacy/&lt;token&gt;                              a request (form with CSRF token)
@@ -38,7 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * POST /api/privacy/&lt;token&gt;                          a request (JSON)
  * GET  /api/privacy/&lt;token&gt;/requests/&lt;id&gt;/data      the disclosure, once granted
  * </pre>
- * A token that is nobody's, and a request of another link, both answer 404: nothing tells one from the
+ * A token or ID that is nobody's, and a request of another link, both answer 404: nothing tells one from the
  * other. Requests are rate-limited per client address like registrations.
  */
 public final class PrivacyPages extends HttpServlet {
@@ -70,17 +71,17 @@ public final class PrivacyPages extends HttpServlet {
         Texts texts = Pages.texts(request, response, api);
         String[] path = Http.path(request);
         try {
-            Optional<Registration> registration = path.length == 0 ? Optional.empty() : desk.registration(path[0]);
-            if (registration.isEmpty()) {
+            Optional<DataSubject> subject = path.length == 0 ? Optional.empty() : desk.subject(path[0]);
+            if (subject.isEmpty()) {
                 notFound(request, response, texts, api);
             } else if (path.length == 1) {
                 if (api) {
-                    Json.write(response, 200, Map.of("requests", json(registration.get(), desk.of(registration.get()))));
+                    Json.write(response, 200, Map.of("requests", json(subject.get(), desk.of(subject.get()))));
                 } else {
-                    page(request, response, texts, registration.get(), null, Map.of(), 200);
+                    page(request, response, texts, subject.get(), null, Map.of(), 200);
                 }
             } else if (path.length == 4 && path[1].equals("requests") && path[3].equals(api ? "data" : "data.json")) {
-                download(request, response, texts, api, registration.get(), path[2]);
+                download(request, response, texts, api, subject.get(), path[2]);
             } else {
                 notFound(request, response, texts, api);
             }
@@ -98,8 +99,8 @@ public final class PrivacyPages extends HttpServlet {
             return;
         }
         try {
-            Optional<Registration> registration = path.length == 1 ? desk.registration(path[0]) : Optional.empty();
-            if (registration.isEmpty()) {
+            Optional<DataSubject> subject = path.length == 1 ? desk.subject(path[0]) : Optional.empty();
+            if (subject.isEmpty()) {
                 notFound(request, response, texts, api);
                 return;
             }
@@ -114,34 +115,34 @@ public final class PrivacyPages extends HttpServlet {
                 return;
             }
             if (api) {
-                askJson(request, response, registration.get());
+                askJson(request, response, subject.get());
             } else {
-                askForm(request, response, texts, registration.get());
+                askForm(request, response, texts, subject.get());
             }
         } catch (StoreException e) {
             pages.unavailable(request, response, texts, api, e, "/");
         }
     }
 
-    private void askForm(HttpServletRequest request, HttpServletResponse response, Texts texts, Registration registration)
+    private void askForm(HttpServletRequest request, HttpServletResponse response, Texts texts, DataSubject subject)
             throws IOException, StoreException {
         Map<String, String> corrections = new HashMap<>();
         for (String field : PersonalDataRequests.CORRECTABLE) {
             corrections.put(field, request.getParameter(field));
         }
         try {
-            Request made = desk.ask(request, registration, request.getParameter("kind"), request.getParameter("reason"),
+            Request made = desk.ask(request, subject, request.getParameter("kind"), request.getParameter("reason"),
                     corrections, Http.site(request, settings));
             response.setStatus(303);
-            response.setHeader("Location", "/privacy/" + registration.token() + "?asked=" + made.id());
+            response.setHeader("Location", "/privacy/" + subject.key() + "?asked=" + made.id());
         } catch (InputProblem e) {
             Map<String, String> entered = new HashMap<>(corrections);
             entered.put("reason", request.getParameter("reason"));
-            page(request, response, texts, registration, e.message(texts), entered, 400);
+            page(request, response, texts, subject, e.message(texts), entered, 400);
         }
     }
 
-    private void askJson(HttpServletRequest request, HttpServletResponse response, Registration registration)
+    private void askJson(HttpServletRequest request, HttpServletResponse response, DataSubject subject)
             throws IOException, StoreException {
         byte[] body = Http.body(request);
         if (body == null) {
@@ -167,9 +168,9 @@ public final class PrivacyPages extends HttpServlet {
             }
         }
         try {
-            Request made = desk.ask(request, registration, json.path("kind").asText(null), json.path("reason").asText(null),
+            Request made = desk.ask(request, subject, json.path("kind").asText(null), json.path("reason").asText(null),
                     corrections, Http.site(request, settings));
-            Json.write(response, 201, json(registration, made));
+            Json.write(response, 201, json(subject, made));
         } catch (InputProblem e) {
             Texts english = Texts.of("en");
             Json.error(response, 400, e.message(english), e.field());
@@ -177,8 +178,8 @@ public final class PrivacyPages extends HttpServlet {
     }
 
     private void download(HttpServletRequest request, HttpServletResponse response, Texts texts, boolean api,
-            Registration registration, String id) throws IOException, StoreException {
-        Optional<Request> asked = parse(id).isEmpty() ? Optional.empty() : desk.of(registration, parse(id).get());
+            DataSubject subject, String id) throws IOException, StoreException {
+        Optional<Request> asked = parse(id).isEmpty() ? Optional.empty() : desk.of(subject, parse(id).get());
         if (asked.isEmpty() || asked.get().kind() != Kind.DISCLOSURE) {
             notFound(request, response, texts, api);
             return;
@@ -189,11 +190,11 @@ public final class PrivacyPages extends HttpServlet {
                         + "; the file can be downloaded once staff have granted it", null);
             } else {
                 pages.message(request, response, 409, texts, texts.get("privacy_title"),
-                        texts.get("privacy_not_granted"), "/privacy/" + registration.token());
+                        texts.get("privacy_not_granted"), "/privacy/" + subject.key());
             }
             return;
         }
-        Map<String, Object> file = desk.disclosure(request, registration, asked.get());
+        Map<String, Object> file = desk.disclosure(request, subject, asked.get());
         if (!api) {
             response.setHeader("Content-Disposition",
                     "attachment; filename=\"manabi-disclosure-" + asked.get().id() + ".json\"");
@@ -201,24 +202,26 @@ public final class PrivacyPages extends HttpServlet {
         Json.write(response, 200, file);
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, Texts texts, Registration registration,
+    private void page(HttpServletRequest request, HttpServletResponse response, Texts texts, DataSubject subject,
             String problem, Map<String, String> entered, int status) throws IOException, StoreException {
         Map<String, Object> model = new HashMap<>();
-        model.put("token", registration.token());
+        model.put("token", subject.key());
+        model.put("home", subject.home());
+        model.put("viewer", subject.ofViewer());
         model.put("csrf", Csrf.token(request, response));
-        model.put("title", catalogue.offer(registration.seminarId())
+        model.put("title", catalogue.offer(subject.seminarId())
                 .map(offer -> texts.japanese() || offer.englishTitle() == null ? offer.title() : offer.englishTitle())
-                .orElse(registration.seminarId()));
+                .orElse(subject.seminarId()));
         model.put("problem", problem);
         if (request.getParameter("asked") != null) {
             model.put("notice", texts.get("privacy_received"));
         }
         // the correction form starts from what is held, or from what was entered when it came back with a problem
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", registration.applicant().name());
-        values.put("kana", registration.applicant().kana());
-        values.put("organization", registration.applicant().organization());
-        values.put("email", registration.applicant().email());
+        values.put("name", subject.name());
+        values.put("kana", subject.kana());
+        values.put("organization", subject.organization());
+        values.put("email", subject.email());
         entered.forEach((field, value) -> {
             if (value != null) {
                 values.put(field, value);
@@ -226,7 +229,7 @@ public final class PrivacyPages extends HttpServlet {
         });
         model.put("values", values);
         List<Map<String, Object>> made = new ArrayList<>();
-        for (Request r : desk.of(registration)) {
+        for (Request r : desk.of(subject)) {
             Map<String, Object> item = new HashMap<>();
             item.put("id", r.id());
             item.put("kind", texts.get("privacy_kind_" + r.kind().key()));
@@ -236,7 +239,7 @@ public final class PrivacyPages extends HttpServlet {
             item.put("settled", when(r.settledAt()));
             item.put("answer", r.answer());
             item.put("download", r.kind() == Kind.DISCLOSURE && r.status() == Status.GRANTED
-                    ? "/privacy/" + registration.token() + "/requests/" + r.id() + "/data.json"
+                    ? "/privacy/" + subject.key() + "/requests/" + r.id() + "/data.json"
                     : null);
             made.add(item);
         }
@@ -245,7 +248,7 @@ public final class PrivacyPages extends HttpServlet {
         pages.render(request, response, status, "privacy", texts, texts.get("privacy_title"), model);
     }
 
-    static Map<String, Object> json(Registration registration, Request request) {
+    static Map<String, Object> json(DataSubject subject, Request request) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", request.id());
         item.put("kind", request.kind().key());
@@ -256,13 +259,13 @@ public final class PrivacyPages extends HttpServlet {
         item.put("settledAt", Json.time(request.settledAt()));
         item.put("answer", request.answer());
         item.put("download", request.kind() == Kind.DISCLOSURE && request.status() == Status.GRANTED
-                ? "/api/privacy/" + registration.token() + "/requests/" + request.id() + "/data"
+                ? "/api/privacy/" + subject.key() + "/requests/" + request.id() + "/data"
                 : null);
         return item;
     }
 
-    private static List<Map<String, Object>> json(Registration registration, List<Request> requests) {
-        return requests.stream().map(r -> json(registration, r)).toList();
+    private static List<Map<String, Object>> json(DataSubject subject, List<Request> requests) {
+        return requests.stream().map(r -> json(subject, r)).toList();
     }
 
     static Optional<Long> parse(String id) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.manabi.server.Catalogue;
 import org.manabi.server.ServerSettings;
 import org.manabi.server.internal.PrivacyDesk.Case;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.PersonalDataRequests.Request;
 import org.manabi.store.PersonalDataRequests.Status;
 import org.manabi.store.StaffMember;
@@ -82,7 +83,7 @@ public final class StaffRequestsServlet extends HttpServlet {
                 notFound(request, response, texts, api);
             } else if (api) {
                 Map<String, Object> body = json(found.get().request());
-                body.put("registration", person(found.get().registration()));
+                body.put(found.get().request().ofViewer() ? "viewer" : "registration", person(found.get().person()));
                 Json.write(response, 200, body);
             } else {
                 detail(request, response, texts, admin.get(), found.get(), null, 200);
@@ -191,17 +192,17 @@ public final class StaffRequestsServlet extends HttpServlet {
         model.put("problem", problem);
         model.put("reason", r.reason());
         List<Map<String, Object>> fields = new ArrayList<>();
-        for (String field : List.of("name", "kana", "organization", "email")) {
+        for (String field : r.ofViewer() ? PersonalDataRequests.VIEWER_CORRECTABLE : PersonalDataRequests.CORRECTABLE) {
             Map<String, Object> shown = new HashMap<>();
             shown.put("label", texts.get("field_" + field));
-            shown.put("held", found.registration().get(field));
+            shown.put("held", found.person().get(field));
             shown.put("asked", r.details().get(field));
             fields.add(shown);
         }
         model.put("fields", fields);
         model.put("correction", !r.details().isEmpty());
-        model.put("suspended", found.registration().get("suspended_at") != null);
-        model.put("anonymised", found.registration().get("anonymised_at") != null);
+        model.put("suspended", found.suspended());
+        model.put("anonymised", found.anonymised());
         render(request, response, texts, admin, status, "staff_request", model);
     }
 
@@ -223,6 +224,7 @@ public final class StaffRequestsServlet extends HttpServlet {
         row.put("status", texts.get("privacy_status_" + r.status().key()));
         row.put("seminarId", r.seminarId());
         row.put("registrationId", r.registrationId());
+        row.put("viewingId", r.viewingId());
         row.put("requested", when(r.requestedAt()));
         row.put("settled", when(r.settledAt()));
         row.put("settledBy", r.settledBy());
@@ -234,6 +236,7 @@ public final class StaffRequestsServlet extends HttpServlet {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", r.id());
         item.put("registrationId", r.registrationId());
+        item.put("viewingId", r.viewingId());
         item.put("seminarId", r.seminarId());
         item.put("kind", r.kind().key());
         item.put("status", r.status().key());
@@ -246,7 +249,10 @@ public final class StaffRequestsServlet extends HttpServlet {
         return item;
     }
 
-    /** What staff need to see of the registration to settle a request: who it is now, and its state. */
+    /**
+     * What staff need to see of the registration (or viewing ID) to settle a request: who it is now, and its
+     * state; a viewing ID has no reading and no {@code anonymisedAt} (its address is emptied).
+     */
     private static Map<String, Object> person(Map<String, Object> row) {
         Map<String, Object> person = new LinkedHashMap<>();
         for (String column : List.of("name", "kana", "organization", "email", "status", "suspended_at", "anonymised_at")) {

@@ -44,7 +44,8 @@ public final class Migrations {
             "V5__personal_data.sql",
             "V6__vod.sql",
             "V7__personal_data_requests.sql",
-            "V8__registration_notices.sql");
+            "V8__registration_notices.sql",
+            "V9__viewer_requests.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -28,6 +28,7 @@ import org.manabi.store.Pool;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
+import org.manabi.store.Requester;
 import org.manabi.store.StoreException;
 import org.manabi.store.ViewingId;
 import org.manabi.store.ViewingIds;
@@ -170,6 +171,70 @@ class PersonalDataRequestsTest {
             assertEquals(Status.REFUSED, answered.status());
             assertEquals("受講料の領収のため保存が必要です", answered.answer());
             assertNull(requests.find(correction.id()).orElseThrow().settledAt(), "still open");
+        }
+    }
+
+    /**
+     * Someone who holds a viewing ID without registering asks through the ID: the disclosure covers the
+     * ID and what is tied to it (quiz answers included), and granting each kind acts on that ID alone.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aViewerWithoutARegistrationAsksThroughTheViewingId(TestDatabases.Kind kind) throws Exception {
+        try (kind; Database database = kind.open()) {
+            ViewingIds ids = new ViewingIds(database, NOW);
+            ViewingId dana = ids.request("ghs", new Requester("段 花子", "dan@example.jp", "テスト病院", "ja"), true, null);
+            ViewingId erin = ids.request("ghs", new Requester("江川 次郎", "egawa@example.jp", "テスト病院", "ja"), true,
+                    null);
+            QuizAttempts attempts = new QuizAttempts(database, NOW);
+            long attempt = attempts.start(QuizAttempts.ofViewingId(dana.id()), "ghs", "ghs-quiz", 0, null, () -> "order")
+                    .id();
+            attempts.save(attempt, Map.of("q1", "自由に書いた感想"));
+            attempts.start(QuizAttempts.ofViewingId(erin.id()), "ghs", "ghs-quiz", 0, null, () -> "order");
+            new Certificates(database, NOW).issue("ghs", Certificates.ofViewingId(dana.id()), "段 花子", 1.0);
+            PersonalDataRequests requests = new PersonalDataRequests(database, NOW);
+
+            Request disclosure = requests.askAsViewer(dana.id(), Kind.DISCLOSURE, Map.of(), "");
+            assertEquals(dana.id(), disclosure.viewingId());
+            assertNull(disclosure.registrationId());
+            assertEquals("ghs", disclosure.seminarId());
+            assertEquals(List.of(disclosure), requests.ofViewer(dana.id()));
+            assertEquals(List.of(disclosure), requests.list(true, 10), "the admins' list shows it");
+            Map<String, List<Map<String, Object>>> data = requests.viewerDisclosure(dana.id());
+            assertEquals(List.of("viewing_id", "viewing_progress", "quiz_attempt", "quiz_answer", "live_answer",
+                    "certificate", "personal_data_request"), List.copyOf(data.keySet()));
+            assertEquals("dan@example.jp", data.get("viewing_id").get(0).get("email"));
+            assertEquals(1, data.get("quiz_attempt").size());
+            assertEquals("自由に書いた感想", data.get("quiz_answer").get(0).get("response"));
+            assertEquals(1, data.get("certificate").size());
+            assertFalse(data.toString().contains("江川"), "nothing of another viewer");
+
+            assertThrows(IllegalArgumentException.class,
+                    () -> requests.askAsViewer(dana.id(), Kind.CORRECTION, Map.of("kana", "だん"), "an ID has no reading"));
+            Request correction = requests.askAsViewer(dana.id(), Kind.CORRECTION, Map.of("name", "段 華子"), "誤記");
+            requests.settle(correction.id(), true, "admin@example.jp", null);
+            assertEquals("段 華子", ids.byId(dana.id()).orElseThrow().name());
+
+            Request suspension = requests.askAsViewer(erin.id(), Kind.SUSPENSION, Map.of(), "");
+            requests.settle(suspension.id(), true, "admin@example.jp", null);
+            assertEquals(List.of(dana.id()), ids.issuedWithoutRegistration("ghs").stream().map(ViewingId::id).toList(),
+                    "a suspended viewer is left out of the staff's lists");
+
+            Request deletion = requests.askAsViewer(dana.id(), Kind.DELETION, Map.of(), "");
+            requests.settle(deletion.id(), true, "admin@example.jp", null);
+            assertTrue(ids.find(dana.code()).isEmpty(), "the ID opens neither the videos nor the quiz any more");
+            Map<String, List<Map<String, Object>>> left = requests.viewerDisclosure(dana.id());
+            assertFalse(left.toString().contains("段") || left.toString().contains("dan@"),
+                    "nothing of the person is left: " + left);
+            assertEquals(1, attempts.of(QuizAttempts.ofViewingId(dana.id()), "ghs-quiz").size(),
+                    "the attempt stays for the figures, tied to no one");
+            assertThrows(StoreException.class, () -> requests.askAsViewer(dana.id(), Kind.DISCLOSURE, Map.of(), ""));
+
+            // an ID issued to a registration takes requests through the registration's link
+            Registration aoki = register(new Registrations(database, (seminar, pool) -> 10, NOW), "ghs", Pool.WEB,
+                    "青木 太郎", "aoki@example.jp");
+            ViewingId his = ids.issueFor(aoki);
+            assertThrows(StoreException.class, () -> requests.askAsViewer(his.id(), Kind.DISCLOSURE, Map.of(), ""));
         }
     }
 }
