@@ -3,6 +3,7 @@ package org.manabi.web.tests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,14 +48,33 @@ final class ServeProcess implements AutoCloseable {
      * answers. {@code name} tells the nodes of one test apart in messages and file names.
      */
     static ServeProcess start(String name, Path content, Path data, String... arguments) throws IOException, InterruptedException {
+        return start(name, content, data, null, List.of(arguments));
+    }
+
+    /**
+     * As {@link #start}, with {@code --init-admin ADMIN}: the server reads {@code password} from its stdin,
+     * as from an operator's pipe, and serves with that committee admin.
+     */
+    static ServeProcess startWithAdmin(String name, Path content, Path data, String admin, String password)
+            throws IOException, InterruptedException {
+        return start(name, content, data, password, List.of("--init-admin", admin));
+    }
+
+    private static ServeProcess start(String name, Path content, Path data, String input, List<String> arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("manabi").toString(), "serve",
                 "--port", "0", "--content", content.toString(), "--data", data.toString()));
-        command.addAll(List.of(arguments));
+        command.addAll(arguments);
         Files.createDirectories(data);
         // appended, so that a restart on the same data keeps the earlier run's log for the diagnostics
         Path stderr = data.resolveSibling(data.getFileName() + "-" + name + "-stderr.txt");
         Process process = new ProcessBuilder(command).directory(REPOSITORY.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start();
+        if (input != null) {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write((input + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
         CompletableFuture<String> first = new CompletableFuture<>();
         Thread reader = new Thread(() -> drain(process, first), "manabi-serve-" + name + "-stdout");
         reader.setDaemon(true);
