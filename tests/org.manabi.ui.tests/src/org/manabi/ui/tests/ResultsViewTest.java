@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,7 @@ import org.manabi.quiz.ItemAnalysis.ItemStatistic;
 import org.manabi.quiz.ItemAnalysis.WeakSlide;
 import org.manabi.server.QuizResults;
 import org.manabi.server.QuizResults.Person;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.ui.internal.ServerControl;
 import org.manabi.ui.internal.results.ResultsView;
 import org.manabi.ui.internal.search.PageViewer;
@@ -77,6 +80,15 @@ class ResultsViewTest {
         ItemStatistic numeric = item(after, NUMERIC);
         assertEquals(numericBefore.facility() * numericBefore.attempts() + 2, numeric.facility() * numeric.attempts(),
                 1e-9, "full-width digits are right too");
+
+        // a participant who has the use of their data suspended leaves the list, as on the staff pages
+        PersonalDataRequests requests = new PersonalDataRequests(control.database(), Clock.systemUTC());
+        long suspension = requests.ask(person(after, wrong).registration().id(), PersonalDataRequests.Kind.SUSPENSION,
+                Map.of(), "").id();
+        requests.settle(suspension, true, "admin@example.jp", null);
+        Widgets.waitUntil("the suspended participant leaves the list", 30,
+                () -> view.results().people().stream().noneMatch(p -> p.email().equals(wrong)));
+        assertEquals(before.takers() + 1, view.results().takers());
 
         TableItem row = rowOf(view, "DICOM 規格そのものが使う UID のルートはどれか。");
         assertEquals(String.format("%.1f %%", 100 * uid.facility()), row.getText(3));

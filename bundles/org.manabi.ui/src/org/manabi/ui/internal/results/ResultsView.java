@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,8 +42,10 @@ import org.manabi.server.Catalogue;
 import org.manabi.server.QuizResults;
 import org.manabi.server.QuizResults.Person;
 import org.manabi.store.AuditLog;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.QuizAttempt;
 import org.manabi.store.QuizAttempts;
+import org.manabi.store.Registration;
 import org.manabi.store.Registrations;
 import org.manabi.store.StoreException;
 import org.manabi.store.ViewingIds;
@@ -82,10 +85,11 @@ public final class ResultsView extends ViewPart {
     private volatile Reader reader;
 
     /**
-     * The store's attempts, registrations and viewing IDs, made on first use (off the UI thread: the
-     * database may migrate).
+     * The store's attempts, registrations, viewing IDs and suspensions, made on first use (off the UI
+     * thread: the database may migrate).
      */
-    private record Reader(QuizAttempts attempts, Registrations registrations, ViewingIds viewingIds, AuditLog audit) {
+    private record Reader(QuizAttempts attempts, Registrations registrations, ViewingIds viewingIds,
+            PersonalDataRequests requests, AuditLog audit) {
     }
 
     @Override
@@ -191,8 +195,12 @@ public final class ResultsView extends ViewPart {
                 if (opened) {
                     store.audit().record(STAFF, "read quiz results", id, "desktop");
                 }
-                QuizResults now = QuizResults.of(quiz, store.registrations().ofSeminar(id),
-                        store.viewingIds().issuedWithoutRegistration(id), store.attempts());
+                // a participant who asked to suspend the use of their data is left out, as on the staff pages
+                Set<Long> suspended = store.requests().suspendedIn(id);
+                List<Registration> registrants = store.registrations().ofSeminar(id).stream()
+                        .filter(r -> !suspended.contains(r.id())).toList();
+                QuizResults now = QuizResults.of(quiz, registrants, store.viewingIds().issuedWithoutRegistration(id),
+                        store.attempts());
                 seminar.getDisplay().asyncExec(() -> show(id, now));
             } catch (StoreException e) {
                 seminar.getDisplay().asyncExec(() -> {
@@ -216,7 +224,8 @@ public final class ResultsView extends ViewPart {
             Clock clock = Clock.systemUTC();
             reader = new Reader(new QuizAttempts(control.database(), clock),
                     new Registrations(control.database(), Catalogue.of(content), clock),
-                    new ViewingIds(control.database(), clock), new AuditLog(control.database(), clock));
+                    new ViewingIds(control.database(), clock), new PersonalDataRequests(control.database(), clock),
+                    new AuditLog(control.database(), clock));
         }
         return reader;
     }
