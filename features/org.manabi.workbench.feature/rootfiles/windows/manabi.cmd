@@ -51,8 +51,9 @@ if defined MANABI_LOG_LEVEL set "LEVEL=%MANABI_LOG_LEVEL%"
 rem serve: a small heap and the serial collector (see the Linux script); the workbench may use a gigabyte
 set "HEAP=-Xmx1g"
 if "%COMMAND%"=="serve" set "HEAP=-Xms32m -Xmx128m -XX:+UseSerialGC"
-rem index: 512 MB whatever the PDFs, and no C2 compiler for a run of seconds to minutes (see the Linux script)
-if "%COMMAND%"=="index" set "HEAP=-Xmx512m -XX:TieredStopAtLevel=1"
+rem index: 512 MB whatever the PDFs, no C2 compiler for a run of seconds to minutes, and the serial
+rem collector (see the Linux script)
+if "%COMMAND%"=="index" set "HEAP=-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 rem logback (configured by the org.manabi.logging fragment): one logfmt record per line on stderr
 set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
