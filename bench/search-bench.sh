@@ -26,13 +26,29 @@ while [ "$pages" -lt "$min_pages" ]; do
   done
 done
 
+# cpu_ms FILE COMMAND...: runs COMMAND (stdout passed on, stderr dropped) and writes to FILE the CPU
+# time, user + system, in ms, that it and its children used: unlike the rates, it hardly depends on
+# what else the machine is doing
+cpu_ms() {
+  python3 -c 'import resource, subprocess, sys
+code = subprocess.run(sys.argv[2:], stderr=subprocess.DEVNULL).returncode
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%.0f" % ((used.ru_utime + used.ru_stime) * 1000))
+sys.exit(code)' "$@"
+}
+
 # 2. peer: pdftotext on every core
 started=$(date +%s.%N)
-find "$corpus" -name '*.pdf' -print0 | xargs -0 -P "$(nproc)" -I{} sh -c 'pdftotext -enc UTF-8 "$1" "$2/$(basename "$1" .pdf).txt"' _ {} "$text"
+extract_all() {
+  find "$corpus" -name '*.pdf' -print0 | xargs -0 -P "$(nproc)" -I{} sh -c 'pdftotext -enc UTF-8 "$1" "$2/$(basename "$1" .pdf).txt"' _ {} "$text"
+}
+export -f extract_all; export corpus text
+cpu_ms "$work/pdftotext_cpu" bash -c extract_all
 pdftotext_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 
-# 3. manabi index: the run time it reports (the JVM's start is not indexing)
-summary=$("$manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1)
+# 3. manabi index: the run time it reports (the JVM's start is not indexing); its CPU time is the whole
+#    process's, the JVM's start included
+summary=$(cpu_ms "$work/index_cpu" "$manabi" index --data "$data" "$corpus" | head -n 1)
 index_s=$(echo "$summary" | sed -E 's/.*; ([0-9.]+) s\.$/\1/')
 indexed_pages=$(echo "$summary" | sed -E 's/.*; ([0-9]+) pages;.*/\1/')
 
@@ -75,6 +91,7 @@ reindex_s=$("$manabi" index --data "$data" "$corpus" 2>/dev/null | head -n 1 | s
 index_bytes=$(du -sb "$data/index" | cut -f1)
 load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo n/a)
 awk -v p="$pages" -v ip="$indexed_pages" -v is="$index_s" -v ps="$pdftotext_s" -v p50="$p50" -v p99="$p99" \
-    -v g50="$grep_p50" -v g99="$grep_p99" -v rs="$reindex_s" -v ib="$index_bytes" -v la="$load" 'BEGIN {
-  printf "pages=%d index_pages_per_s=%.0f pdftotext_pages_per_s=%.0f index_vs_pdftotext=%.2fx search_p50_ms=%s search_p99_ms=%s grep_p50_ms=%s grep_p99_ms=%s reindex_one_deck_s=%s index_bytes_per_page=%.0f load_average=%s\n",
-    ip, ip / is, p / ps, (ip / is) / (p / ps), p50, p99, g50, g99, rs, ib / ip, la }'
+    -v g50="$grep_p50" -v g99="$grep_p99" -v rs="$reindex_s" -v ib="$index_bytes" -v la="$load" \
+    -v ic="$(cat "$work/index_cpu")" -v pc="$(cat "$work/pdftotext_cpu")" 'BEGIN {
+  printf "pages=%d index_pages_per_s=%.0f pdftotext_pages_per_s=%.0f index_vs_pdftotext=%.2fx index_cpu_ms_per_page=%.2f pdftotext_cpu_ms_per_page=%.2f search_p50_ms=%s search_p99_ms=%s grep_p50_ms=%s grep_p99_ms=%s reindex_one_deck_s=%s index_bytes_per_page=%.0f load_average=%s\n",
+    ip, ip / is, p / ps, (ip / is) / (p / ps), ic / ip, pc / p, p50, p99, g50, g99, rs, ib / ip, la }'
