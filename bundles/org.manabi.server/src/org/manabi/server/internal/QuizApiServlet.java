@@ -84,6 +84,7 @@ public final class QuizApiServlet extends HttpServlet {
             if (path.length == 2 && path[1].equals("attempts")) {
                 try {
                     QuizDesk.Started started = desk.start(taker.get());
+                    located(request, response, taker.get(), started.attempt(), started.created());
                     Json.write(response, started.created() ? 201 : 200,
                             view(taker.get(), started.attempt(), started.answers()));
                 } catch (QuizDesk.Refused refused) {
@@ -115,6 +116,7 @@ public final class QuizApiServlet extends HttpServlet {
                 }
                 Map<String, Object> view = view(taker.get(), submitted.get().attempt(), submitted.get().answers());
                 view.put("answersTooLate", submitted.get().answersTooLate());
+                located(request, response, taker.get(), submitted.get().attempt(), false);
                 Json.write(response, 200, view);
                 return;
             }
@@ -141,6 +143,21 @@ public final class QuizApiServlet extends HttpServlet {
                     + " has this token", null);
         }
         return taker;
+    }
+
+    /**
+     * Says which attempt a POST answered with: {@code Content-Location} (the body is that attempt's
+     * representation) and, for a new attempt, {@code Location}. The address holds the token (or viewing
+     * ID) the request itself came with, nothing more.
+     */
+    private static void located(HttpServletRequest request, HttpServletResponse response, Taker taker,
+            QuizAttempt attempt, boolean created) {
+        String address = request.getContextPath() + request.getServletPath() + "/" + taker.key() + "/attempts/"
+                + attempt.number();
+        response.setHeader("Content-Location", address);
+        if (created) {
+            response.setHeader("Location", address);
+        }
     }
 
     /** The attempt number in a path, or -1 when it is not a number (then there is no such attempt). */

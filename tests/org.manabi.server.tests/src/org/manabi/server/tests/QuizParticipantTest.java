@@ -192,9 +192,17 @@ class QuizParticipantTest {
             Browser browser = site.browser();
             String api = "/api/quiz/" + alice.token();
             for (int i = 1; i <= 2; i++) {
-                assertEquals(201, browser.postJson(api + "/attempts", "{}").statusCode());
-                assertEquals(200, browser.postJson(api + "/attempts", "{}").statusCode(), "continuing, not a new one");
-                browser.postJson(api + "/attempts/" + i + "/submit", RIGHT_ANSWERS);
+                HttpResponse<String> started = browser.postJson(api + "/attempts", "{}");
+                assertEquals(201, started.statusCode());
+                assertEquals(api + "/attempts/" + i, started.headers().firstValue("Location").orElse(null),
+                        "a new attempt says where it is");
+                HttpResponse<String> continued = browser.postJson(api + "/attempts", "{}");
+                assertEquals(200, continued.statusCode(), "continuing, not a new one");
+                assertEquals(api + "/attempts/" + i, continued.headers().firstValue("Content-Location").orElse(null));
+                assertTrue(continued.headers().firstValue("Location").isEmpty(), "nothing was created");
+                HttpResponse<String> submitted = browser.postJson(api + "/attempts/" + i + "/submit", RIGHT_ANSWERS);
+                assertEquals(api + "/attempts/" + i, submitted.headers().firstValue("Content-Location").orElse(null),
+                        "the submit answers with the attempt it submitted");
             }
             HttpResponse<String> third = browser.postJson(api + "/attempts", "{}");
             assertEquals(409, third.statusCode());
