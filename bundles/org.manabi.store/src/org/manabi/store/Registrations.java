@@ -181,6 +181,36 @@ public final class Registrations {
         });
     }
 
+    /**
+     * Who holds a personal token, as far as deciding what they may take needs it: the registration's
+     * number, seminar and status, and nothing personal.
+     */
+    public record Holder(long id, String seminarId, RegistrationStatus status) {
+    }
+
+    /**
+     * The holder of the personal link {@code token}: as {@link #find(String)} without the personal
+     * data, the questionnaire answers and the place on the waiting list, which a participant's every
+     * quiz request would otherwise read (and parse) to learn three columns.
+     */
+    public Optional<Holder> holder(String token) throws StoreException {
+        return database.inTransaction("read a registration's holder", connection -> {
+            Optional<Holder> found = Optional.empty();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, seminar_id, status FROM registration WHERE token = ?")) {
+                query.setString(1, token);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        found = Optional.of(new Holder(rows.getLong(1), rows.getString(2),
+                                RegistrationStatus.ofKey(rows.getString(3))));
+                    }
+                }
+            }
+            connection.commit();
+            return found;
+        });
+    }
+
     /** The registration with this number (a viewing ID or certificate points at it), with its place on the waiting list. */
     public Optional<Registration> byId(long id) throws StoreException {
         return database.inTransaction("read a registration", connection -> {

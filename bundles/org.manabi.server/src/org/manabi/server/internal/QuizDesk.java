@@ -122,9 +122,11 @@ final class QuizDesk {
      * opens); empty for anything else.
      */
     Optional<Taker> taker(String key, Kind kind) throws StoreException {
-        Optional<Registration> registration = registrations.find(key);
-        if (registration.isPresent()) {
-            return ofRegistration(registration.get(), kind, key, "/r/" + key, null, null);
+        // every quiz request comes here: only the three columns it needs, no personal data
+        Optional<Registrations.Holder> holder = registrations.holder(key);
+        if (holder.isPresent()) {
+            return ofRegistration(holder.get().id(), holder.get().seminarId(), holder.get().status(), kind, key,
+                    "/r/" + key, null, null);
         }
         Optional<ViewingId> viewingId = viewingIds.find(key);
         ViewingAccess access = ViewingAccess.of(viewingId, null, library, clock.instant());
@@ -139,21 +141,22 @@ final class QuizDesk {
         Instant closes = earliest(access.course().closes() == null ? null
                 : access.course().closes().plusMinutes(1).atZone(Catalogue.ZONE).toInstant(), id.expiresAt());
         if (id.registrationId() != null) {
-            Optional<Registration> holder = registrations.byId(id.registrationId());
-            return holder.isEmpty() ? Optional.empty()
-                    : ofRegistration(holder.get(), kind, code, "/vod/" + code, opens, closes);
+            Optional<Registration> registered = registrations.byId(id.registrationId());
+            return registered.isEmpty() ? Optional.empty()
+                    : ofRegistration(registered.get().id(), registered.get().seminarId(), registered.get().status(),
+                            kind, code, "/vod/" + code, opens, closes);
         }
         return paperOf(id.seminarId(), kind).map(paper -> new Taker(QuizAttempts.ofViewingId(id.id()), code,
                 "/vod/" + code, paper.offer(), paper.paper(), opens, earliest(closes, closes(paper.offer()))));
     }
 
-    private Optional<Taker> ofRegistration(Registration registration, Kind kind, String key, String back,
-            Instant opens, Instant closes) {
-        if (registration.status() != RegistrationStatus.CONFIRMED) {
+    private Optional<Taker> ofRegistration(long registrationId, String seminarId, RegistrationStatus status, Kind kind,
+            String key, String back, Instant opens, Instant closes) {
+        if (status != RegistrationStatus.CONFIRMED) {
             return Optional.empty();
         }
-        return paperOf(registration.seminarId(), kind).map(paper -> new Taker(
-                QuizAttempts.ofRegistration(registration.id()), key, back, paper.offer(), paper.paper(), opens,
+        return paperOf(seminarId, kind).map(paper -> new Taker(
+                QuizAttempts.ofRegistration(registrationId), key, back, paper.offer(), paper.paper(), opens,
                 earliest(closes, closes(paper.offer()))));
     }
 

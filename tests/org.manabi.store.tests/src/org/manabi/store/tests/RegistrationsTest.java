@@ -125,6 +125,14 @@ class RegistrationsTest {
             assertTrue(again.promoted().isEmpty(), "cancelling twice gives away nothing more");
             assertEquals(RegistrationStatus.WAITING, registrations.find(d.token()).orElseThrow().status());
             assertTrue(registrations.cancel("no-such-token").isEmpty());
+
+            // the holder of a token, as the quizzes read it, follows the same changes
+            assertEquals(new Registrations.Holder(a.id(), SEMINAR, RegistrationStatus.CANCELLED),
+                    registrations.holder(a.token()).orElseThrow());
+            assertEquals(new Registrations.Holder(c.id(), SEMINAR, RegistrationStatus.CONFIRMED),
+                    registrations.holder(c.token()).orElseThrow(), "promoted");
+            assertEquals(RegistrationStatus.WAITING, registrations.holder(d.token()).orElseThrow().status());
+            assertTrue(registrations.holder("no-such-token").isEmpty());
         }
     }
 
