@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit: requests that must be written one after the other (the registrations of one
@@ -12,7 +14,8 @@ import java.util.concurrent.ExecutionException;
  * writer's lock writes everything queued so far in one transaction; each caller returns once the
  * transaction holding its request has committed. Under load, one commit then serves many requests
  * instead of one; alone, a request is written at once, as before. No thread of its own: the
- * callers take turns as the writer, and the callers of a batch return as soon as it has committed.
+ * callers take turns as the writer (each writes one batch, then hands the role to the caller of the
+ * oldest request left), and the callers of a batch return as soon as it has committed.
  *
  * @param <R> a request
  * @param <T> what a written request gives back
@@ -37,12 +40,26 @@ final class GroupCommit<R, T> {
         }
     }
 
-    private record Pending<R, T>(R request, CompletableFuture<T> outcome) {
+    /** A queued request, its caller (woken when it is done or becomes the writer) and its outcome. */
+    private static final class Pending<R, T> {
+        final R request;
+        final Thread caller = Thread.currentThread();
+        final CompletableFuture<T> outcome = new CompletableFuture<>();
+        /** Set by the writer that hands its role over to this request's caller. */
+        volatile boolean turn;
+
+        Pending(R request) {
+            this.request = request;
+        }
+
+        void wake() {
+            LockSupport.unpark(caller);
+        }
     }
 
     private final ConcurrentLinkedQueue<Pending<R, T>> queue = new ConcurrentLinkedQueue<>();
-    /** Whether a caller is writing a batch (guarded by {@code this}). */
-    private boolean writing;
+    /** Whether a caller is the writer: it writes one batch, then hands the role to the caller of the oldest request left. */
+    private final AtomicBoolean writing = new AtomicBoolean();
     private final int maxBatch;
     private final BatchWriter<R, T> batchWriter;
 
@@ -53,20 +70,33 @@ final class GroupCommit<R, T> {
 
     /** Queues {@code request} and returns once it is committed (or refused). */
     T submit(R request) throws StoreException {
-        Pending<R, T> mine = new Pending<>(request, new CompletableFuture<>());
+        Pending<R, T> mine = new Pending<>(request);
         queue.add(mine);
-        while (takeTurn(mine)) {
-            try {
-                writeQueued();
-            } finally {
-                synchronized (this) {
-                    writing = false;
-                    notifyAll(); // the requests of that batch are done; one of the others becomes the writer
+        if (writing.compareAndSet(false, true)) {
+            mine.turn = true;
+        }
+        boolean interrupted = false;
+        // each caller sleeps until its request is done or it is handed the writer's role: a batch's commit
+        // wakes its own callers and one more, not every waiting caller (which then fought for a lock)
+        while (!mine.outcome.isDone()) {
+            if (mine.turn) {
+                mine.turn = false;
+                try {
+                    writeQueued();
+                } finally {
+                    handOver();
                 }
+            } else {
+                LockSupport.park(this);
+                // the request is queued and will be written: wait for its outcome, keep the interrupt
+                interrupted |= Thread.interrupted();
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         try {
-            return mine.outcome().get();
+            return mine.outcome.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof StoreException refusal) {
                 throw refusal;
@@ -80,25 +110,24 @@ final class GroupCommit<R, T> {
         }
     }
 
-    /** Waits until {@code mine} is done (false) or nobody writes, and then becomes the writer (true). */
-    private synchronized boolean takeTurn(Pending<R, T> mine) {
-        boolean interrupted = false;
-        while (writing && !mine.outcome().isDone()) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                // the request is queued and will be written: wait for its outcome, keep the interrupt
-                interrupted = true;
+    /**
+     * The writer, after its batch: hands the role to the caller of the oldest queued request, or, when
+     * none is queued, gives it up (and takes it back if a request came in meanwhile whose caller did
+     * not see the role free).
+     */
+    private void handOver() {
+        for (;;) {
+            Pending<R, T> next = queue.peek();
+            if (next != null) {
+                next.turn = true;
+                next.wake();
+                return;
+            }
+            writing.set(false);
+            if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                return;
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (mine.outcome().isDone()) {
-            return false;
-        }
-        writing = true;
-        return true;
     }
 
     /** Writes up to {@code maxBatch} queued requests; a failed batch is written again one request at a time. */
@@ -111,7 +140,7 @@ final class GroupCommit<R, T> {
             write(batch);
         } catch (StoreException | RuntimeException e) {
             if (batch.size() == 1) {
-                batch.get(0).outcome().completeExceptionally(e);
+                complete(batch.get(0), null, e);
                 return;
             }
             // one bad request must not fail the others: nothing was committed, so each is written alone
@@ -119,24 +148,29 @@ final class GroupCommit<R, T> {
                 try {
                     write(List.of(alone));
                 } catch (StoreException | RuntimeException failure) {
-                    alone.outcome().completeExceptionally(failure);
+                    complete(alone, null, failure);
                 }
             }
         } catch (Error e) {
-            batch.forEach(pending -> pending.outcome().completeExceptionally(e));
+            batch.forEach(pending -> complete(pending, null, e));
             throw e;
         }
     }
 
     private void write(List<Pending<R, T>> batch) throws StoreException {
-        List<Outcome<T>> outcomes = batchWriter.write(batch.stream().map(Pending::request).toList());
+        List<Outcome<T>> outcomes = batchWriter.write(batch.stream().map(pending -> pending.request).toList());
         for (int i = 0; i < batch.size(); i++) {
-            Outcome<T> outcome = outcomes.get(i);
-            if (outcome.refusal() == null) {
-                batch.get(i).outcome().complete(outcome.result());
-            } else {
-                batch.get(i).outcome().completeExceptionally(outcome.refusal());
-            }
+            complete(batch.get(i), outcomes.get(i).result(), outcomes.get(i).refusal());
         }
+    }
+
+    /** Completes a request with its result or its failure, and wakes its caller. */
+    private static <R, T> void complete(Pending<R, T> pending, T result, Throwable failure) {
+        if (failure == null) {
+            pending.outcome.complete(result);
+        } else {
+            pending.outcome.completeExceptionally(failure);
+        }
+        pending.wake();
     }
 }
