@@ -55,7 +55,10 @@ public final class Database implements AutoCloseable {
         // survives the process being killed (H2 otherwise writes up to half a second later)
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the file under requests still running
         // (each then fails and fills the trace file); the owner closes it after the server has stopped
-        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME) + ";FILE_LOCK=FILE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        // QUERY_CACHE_SIZE=64: each pooled connection keeps its parsed statements; with H2's default of 8
+        // a quiz start or submit, which uses more than eight, parsed its SQL again every time
+        h2.setURL("jdbc:h2:file:" + folder.resolve(H2_FILE_NAME)
+                + ";FILE_LOCK=FILE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
         return open(h2, "H2 " + folder.resolve(H2_FILE_NAME + ".mv.db"), false);
     }
 
