@@ -55,15 +55,31 @@ public final class LogfmtLayout extends LayoutBase<ILoggingEvent> {
         if (key == null || key.isEmpty()) {
             return "_";
         }
+        if (plain(key)) {
+            return key; // as nearly every key is
+        }
         StringBuilder plain = new StringBuilder(key.length());
         key.codePoints().forEach(c -> plain.append(c > ' ' && c < 127 && c != '"' && c != '=' ? (char) c : '_'));
         return plain.toString();
     }
 
+    /** Whether {@code value} is one plain word (a loop, not a stream: every record has several values). */
+    private static boolean plain(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c >= 127 || c == '"' || c == '=' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Appends {@code value}, bare when it is one plain word, else quoted and escaped. */
     static void value(StringBuilder line, String value) {
-        if (value != null && !value.isEmpty()
-                && value.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '=' && c != '\\')) {
+        if (plain(value)) {
             line.append(value);
             return;
         }

@@ -1,8 +1,5 @@
 package org.manabi.server.internal;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -23,12 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class AccessLog implements RequestLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("manabi.access");
-    /**
-     * A token: 20 or more URL-safe Base64 characters that are not a curriculum id (every id is lower
-     * case words and numbers joined by hyphens, {@code mds-sds-writing-2025-onsite}).
-     */
-    private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{20,}");
-    private static final Pattern CURRICULUM_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Metrics metrics;
 
@@ -46,7 +37,7 @@ public final class AccessLog implements RequestLog {
             LOG.atInfo().addKeyValue("method", request.getMethod())
                     .addKeyValue("path", redacted(request.getHttpURI().getPath()))
                     .addKeyValue("status", status)
-                    .addKeyValue("duration_ms", String.format(Locale.ROOT, "%.1f", nanos / 1e6))
+                    .addKeyValue("duration_ms", milliseconds(nanos))
                     .addKeyValue("client", Request.getRemoteAddr(request))
                     .log("request");
         }
@@ -57,14 +48,55 @@ public final class AccessLog implements RequestLog {
         if (path == null) {
             return "";
         }
-        StringBuilder result = new StringBuilder(path.length());
-        for (String segment : path.split("/", -1)) {
-            if (TOKEN_LIKE.matcher(segment).matches() && !CURRICULUM_ID.matcher(segment).matches()) {
-                segment = "{token}";
+        // by hand rather than split and two regular expressions: it runs for every request
+        StringBuilder result = null;
+        int start = 0;
+        for (int end = 0; end <= path.length(); end++) {
+            if (end < path.length() && path.charAt(end) != '/') {
+                continue;
             }
-            result.append(segment).append('/');
+            if (tokenLike(path, start, end)) {
+                if (result == null) {
+                    result = new StringBuilder(path.length()).append(path, 0, start);
+                }
+                result.append("{token}");
+            } else if (result != null) {
+                result.append(path, start, end);
+            }
+            if (result != null && end < path.length()) {
+                result.append('/');
+            }
+            start = end + 1;
         }
-        result.setLength(result.length() - 1);
-        return result.toString();
+        return result == null ? path : result.toString();
+    }
+
+    /**
+     * Whether {@code path[start, end)} looks like a token: 20 or more URL-safe Base64 characters that
+     * are not a curriculum id (lower case words and numbers joined by single hyphens,
+     * {@code mds-sds-writing-2025-onsite}).
+     */
+    private static boolean tokenLike(String path, int start, int end) {
+        if (end - start < 20) {
+            return false;
+        }
+        boolean curriculumId = path.charAt(start) != '-' && path.charAt(end - 1) != '-';
+        for (int i = start; i < end; i++) {
+            char c = path.charAt(i);
+            boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!lower && !(c >= 'A' && c <= 'Z') && c != '_' && c != '-') {
+                return false;
+            }
+            if (!lower && (c != '-' || i == start || path.charAt(i - 1) == '-')) {
+                curriculumId = false;
+            }
+        }
+        return !curriculumId;
+    }
+
+    /** Nanoseconds as milliseconds with one decimal, {@code 3.1}, without a formatter. */
+    static String milliseconds(long nanos) {
+        long tenths = Math.round(nanos / 100_000.0);
+        return tenths / 10 + "." + tenths % 10;
     }
 }

@@ -169,6 +169,15 @@ class OperationsTest {
         assertEquals("/seminars/mds-sds-writing-2025-onsite/register",
                 AccessLog.redacted("/seminars/mds-sds-writing-2025-onsite/register"), "curriculum ids stay readable");
         assertEquals("/", AccessLog.redacted("/"));
+        assertEquals("", AccessLog.redacted(""));
+        assertEquals("/api/quiz/{token}/attempts/3/submit", AccessLog.redacted("/api/quiz/" + token + "/attempts/3/submit"));
+        assertEquals("/r/{token}/", AccessLog.redacted("/r/" + token + "/"));
+        assertEquals("{token}/x", AccessLog.redacted(token + "/x"), "a relative path too");
+        assertEquals("/vod/{token}", AccessLog.redacted("/vod/ABCDEFGHJKLMNPQRSTUVWX"), "upper case is no curriculum id");
+        assertEquals("/x/{token}", AccessLog.redacted("/x/mds--sds-writing-2025-onsite"), "nor are two hyphens in a row");
+        assertEquals("/x/{token}", AccessLog.redacted("/x/-mds-sds-writing-2025-onsite"), "nor a leading hyphen");
+        assertEquals("/x/mds_sds_writing", AccessLog.redacted("/x/mds_sds_writing"), "shorter than a token");
+        assertEquals("/decks/dicom-beginner-basics-2027.pdf", AccessLog.redacted("/decks/dicom-beginner-basics-2027.pdf"));
     }
 
     private HttpResponse<String> register(String seminar, String name, Map<String, String> headers) throws Exception {
