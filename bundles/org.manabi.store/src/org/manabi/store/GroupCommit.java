@@ -53,7 +53,11 @@ final class GroupCommit<R, T> {
         }
 
         void wake() {
-            LockSupport.unpark(caller);
+            // the writer's own request needs no waking (and a permit left on its thread would wake
+            // whatever it parks for next)
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
