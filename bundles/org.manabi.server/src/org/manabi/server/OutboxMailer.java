@@ -27,7 +27,7 @@ public final class OutboxMailer implements Mailer {
 
     private final Path folder;
     private final String from;
-    private final Session session = Session.getInstance(new Properties());
+    private final Session session = MimeMessages.session(new Properties());
 
     /** Writes to {@code folder}, creating it when the first email comes. */
     public OutboxMailer(Path folder, String from) {
@@ -43,7 +43,7 @@ public final class OutboxMailer implements Mailer {
         String name = STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         Path temporary = folder.resolve("." + name + ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary)) {
-            MimeMessages.of(session, from, email, now).writeTo(out);
+            MimeMessages.write(session, from, email, now, out);
         } catch (MessagingException e) {
             Files.deleteIfExists(temporary);
             throw new IOException("The email to " + email.to() + " cannot be written: " + e.getMessage(), e);

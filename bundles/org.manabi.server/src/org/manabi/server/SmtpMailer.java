@@ -11,7 +11,6 @@ import org.manabi.server.internal.MimeMessages;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 
 /**
  * Sends over SMTP, configured by one URL: {@code smtp://[user:password@]host[:port]} (STARTTLS when
@@ -58,7 +57,7 @@ public final class SmtpMailer implements Mailer {
             user = null;
             this.password = null;
         }
-        this.session = Session.getInstance(properties);
+        this.session = MimeMessages.session(properties);
         this.from = from;
         this.description = redacted(smtp);
     }
@@ -66,7 +65,7 @@ public final class SmtpMailer implements Mailer {
     @Override
     public void send(Email email) throws IOException {
         try {
-            Transport.send(MimeMessages.of(session, from, email, Instant.now()), user, password);
+            MimeMessages.send(session, from, email, Instant.now(), user, password);
         } catch (MessagingException e) {
             throw new IOException("The mail server " + description + " did not take the email to " + email.to() + ": "
                     + e.getMessage(), e);

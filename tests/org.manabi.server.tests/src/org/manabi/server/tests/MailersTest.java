@@ -77,6 +77,38 @@ class MailersTest {
         }
     }
 
+    /**
+     * The product names Jakarta Mail's stream provider (a system property) so that SPI Fly does not make
+     * class loaders for each mail; Jakarta Mail then loads that class through the context class loader,
+     * so the mailer must set one that can, whatever loader the calling thread has.
+     */
+    @Test
+    void theOutboxWritesWithTheNamedStreamProviderWhateverTheCallersContextClassLoader(@TempDir Path temp)
+            throws Exception {
+        String property = "jakarta.mail.util.StreamProvider";
+        Thread thread = Thread.currentThread();
+        ClassLoader callers = thread.getContextClassLoader();
+        System.setProperty(property, "org.eclipse.angus.mail.util.MailStreamProvider");
+        // a loader that sees the Java platform only: neither Jakarta Mail nor Angus Mail
+        thread.setContextClassLoader(new ClassLoader(null) {
+        });
+        try {
+            OutboxMailer outbox = new OutboxMailer(temp.resolve("outbox"), "seminars@example.jp");
+            outbox.send(MAIL);
+            // the SMTP mailer's session looks the provider up too, when it is made
+            new SmtpMailer(URI.create("smtp://127.0.0.1:25"), "seminars@example.jp");
+        } finally {
+            thread.setContextClassLoader(callers);
+            System.clearProperty(property);
+        }
+        try (Stream<Path> listing = Files.list(temp.resolve("outbox"));
+                InputStream in = Files.newInputStream(listing.findFirst().orElseThrow())) {
+            MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertEquals(MAIL.subject(), read.getSubject());
+            assertEquals(MAIL.body(), read.getContent());
+        }
+    }
+
     @Test
     void aMailServerUrlThatIsNotSmtpIsRefusedWithoutShowingThePassword() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
