@@ -48,9 +48,10 @@ if "%COMMAND:~0,7%"=="--data=" set "APPLICATION=org.manabi.app.workbench"
 if "%APPLICATION%"=="org.manabi.app.workbench" (set "DATA=@noDefault" & set "LEVEL=info")
 if "%COMMAND%"=="serve" set "LEVEL=info"
 if defined MANABI_LOG_LEVEL set "LEVEL=%MANABI_LOG_LEVEL%"
-rem serve: a small heap and the serial collector (see the Linux script); the workbench may use a gigabyte
+rem serve: a small heap, the serial collector and the C1 compiler only (see the Linux script); the
+rem workbench may use a gigabyte
 set "HEAP=-Xmx1g"
-if "%COMMAND%"=="serve" set "HEAP=-Xms32m -Xmx128m -XX:+UseSerialGC"
+if "%COMMAND%"=="serve" set "HEAP=-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 rem index: 512 MB whatever the PDFs, no C2 compiler for a run of seconds to minutes, and the serial
 rem collector (see the Linux script)
 if "%COMMAND%"=="index" set "HEAP=-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
