@@ -77,6 +77,9 @@ public final class AccessLog implements RequestLog {
      * {@code mds-sds-writing-2025-onsite}).
      */
     private static boolean tokenLike(String path, int start, int end) {
+        if (typedCode(path, start, end)) {
+            return true;
+        }
         if (end - start < 20) {
             return false;
         }
@@ -92,6 +95,29 @@ public final class AccessLog implements RequestLog {
             }
         }
         return !curriculumId;
+    }
+
+    /**
+     * Whether {@code path[start, end)} is a code people type (a viewing ID, a certificate's code): four
+     * or more groups of four Base32 characters, in either case, with a dash between groups or none, as
+     * the store reads them. Typed in lower case, such a code would otherwise pass for a curriculum id;
+     * a curriculum id's dashes never fall after every fourth character.
+     */
+    private static boolean typedCode(String path, int start, int end) {
+        int characters = 0;
+        for (int i = start; i < end; i++) {
+            char c = path.charAt(i);
+            if (c == '-') {
+                if (characters == 0 || characters % 4 != 0 || path.charAt(i - 1) == '-' || i == end - 1) {
+                    return false;
+                }
+            } else if ((c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && c != 'u' && c != 'U') {
+                characters++;
+            } else {
+                return false;
+            }
+        }
+        return characters >= 16 && characters % 4 == 0;
     }
 
     /** Nanoseconds as milliseconds with one decimal, {@code 3.1}, without a formatter. */

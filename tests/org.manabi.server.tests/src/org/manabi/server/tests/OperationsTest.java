@@ -175,6 +175,12 @@ class OperationsTest {
         assertEquals("{token}/x", AccessLog.redacted(token + "/x"), "a relative path too");
         assertEquals("/vod/{token}", AccessLog.redacted("/vod/ABCDEFGHJKLMNPQRSTUVWX"), "upper case is no curriculum id");
         assertEquals("/x/{token}", AccessLog.redacted("/x/mds--sds-writing-2025-onsite"), "nor are two hyphens in a row");
+        assertEquals("/vod/{token}", AccessLog.redacted("/vod/7k2m-abcd-efgh-jkmn-pqrs"),
+                "a viewing ID typed in lower case is no curriculum id");
+        assertEquals("/privacy/{token}", AccessLog.redacted("/privacy/7k2mabcdefghjkmnpqrs"), "nor without its dashes");
+        assertEquals("/verify/{token}", AccessLog.redacted("/verify/ab12-cd34-ef56-gh78"), "nor a certificate's code");
+        assertEquals("/seminars/dicom-beginner-2026-onsite", AccessLog.redacted("/seminars/dicom-beginner-2026-onsite"));
+        assertEquals("/seminars/ghs-video-trial-2026", AccessLog.redacted("/seminars/ghs-video-trial-2026"));
         assertEquals("/x/{token}", AccessLog.redacted("/x/-mds-sds-writing-2025-onsite"), "nor a leading hyphen");
         assertEquals("/x/mds_sds_writing", AccessLog.redacted("/x/mds_sds_writing"), "shorter than a token");
         assertEquals("/decks/dicom-beginner-basics-2027.pdf", AccessLog.redacted("/decks/dicom-beginner-basics-2027.pdf"));
