@@ -35,7 +35,10 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setDataSource(driver);
         config.setPoolName("manabi");
-        config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        // HikariCP's default of ten, more on a larger machine: under load the group commits' writers each
+        // hold a connection for a whole batch, and with four a participant's short reads (the token's
+        // holder) queued behind them; an idle connection costs H2 little and PostgreSQL one backend
+        config.setMaximumPoolSize(Math.max(10, Runtime.getRuntime().availableProcessors() * 2));
         config.setAutoCommit(false);
         this.pool = new HikariDataSource(config);
         this.description = description;

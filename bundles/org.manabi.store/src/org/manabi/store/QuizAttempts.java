@@ -58,14 +58,12 @@ public final class QuizAttempts {
     private final Database database;
     private final Clock clock;
     /**
-     * Submits are committed in groups: they lock different attempts and do not wait for each other,
-     * but each commit costs a write of the store (H2 runs with WRITE_DELAY=0) or a WAL flush
-     * (PostgreSQL), and under load that is most of a submit's cost.
+     * Starts and submits are committed in groups, together: they lock different attempts and do not
+     * wait for each other, but each commit costs a write of the store (H2 runs with WRITE_DELAY=0) or a
+     * WAL flush (PostgreSQL), and under load that is most of a start's or a submit's cost. One group for
+     * both kinds halves the commits of participants who start and submit in turn.
      */
-    private final GroupCommit<SubmitRequest, Optional<Submitted>> submits = new GroupCommit<>(MAX_BATCH,
-            this::submitAll);
-    /** Starts too: each inserts its attempt, and the commit is again the cost. */
-    private final GroupCommit<StartRequest, Started> starts = new GroupCommit<>(MAX_BATCH, this::startAll);
+    private final GroupCommit<AttemptWrite<?>, Object> writes = new GroupCommit<>(MAX_BATCH, this::writeAll);
 
     public QuizAttempts(Database database, Clock clock) {
         this.database = database;
@@ -106,7 +104,7 @@ public final class QuizAttempts {
             Duration timeLimit, Supplier<String> order) throws StoreException {
         for (int tries = 0;; tries++) {
             try {
-                return starts.submit(new StartRequest(participant, seminarId, paperId, limit, timeLimit, order));
+                return write(new StartRequest(participant, seminarId, paperId, limit, timeLimit, order));
             } catch (StoreException e) {
                 // two starts at once on two nodes: the unique (paper, participant, number) let one through;
                 // the other reads it
@@ -117,20 +115,47 @@ public final class QuizAttempts {
         }
     }
 
+    /** A start or a submit waiting for the writer, and what it gives back once written. */
+    private sealed interface AttemptWrite<T> permits StartRequest, SubmitRequest {
+    }
+
+    /** Queues {@code request} with the others and returns its result once its batch has committed. */
+    @SuppressWarnings("unchecked") // the batch writer answers each request with its own kind of result
+    private <T> T write(AttemptWrite<T> request) throws StoreException {
+        return (T) writes.submit(request);
+    }
+
     /** A start waiting for the writer. */
     private record StartRequest(String participant, String seminarId, String paperId, int limit, Duration timeLimit,
-            Supplier<String> order) {
+            Supplier<String> order) implements AttemptWrite<Started> {
     }
 
     /**
-     * Starts a batch in arrival order in one transaction, each as if alone: a second start of the same
-     * participant in the batch finds the first one's attempt open, a start over the limit is refused.
+     * Writes a batch of starts and submits in one transaction, each exactly as if alone. The submits
+     * go first, in the order of the attempts they lock, so that two nodes' batches never wait for each
+     * other in a circle; then the starts in arrival order: a second start of the same participant in
+     * the batch finds the first one's attempt open, a start over the limit is refused. (A start and a
+     * submit of the same participant in one batch were sent at the same time, so either order is one
+     * they could have had alone.)
      */
-    private List<GroupCommit.Outcome<Started>> startAll(List<StartRequest> batch) throws StoreException {
-        return database.inTransaction("start attempts", connection -> {
-            List<GroupCommit.Outcome<Started>> outcomes = new ArrayList<>(batch.size());
-            for (StartRequest request : batch) {
-                outcomes.add(start(connection, request));
+    private List<GroupCommit.Outcome<Object>> writeAll(List<AttemptWrite<?>> batch) throws StoreException {
+        return database.inTransaction("start and submit attempts", connection -> {
+            List<GroupCommit.Outcome<Object>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
+            List<Integer> submits = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i) instanceof SubmitRequest) {
+                    submits.add(i);
+                }
+            }
+            submits.sort(Comparator.comparing(i -> ((SubmitRequest) batch.get(i)).lockOrder()));
+            for (int i : submits) {
+                outcomes.set(i, GroupCommit.Outcome.of(submit(connection, (SubmitRequest) batch.get(i))));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i) instanceof StartRequest start) {
+                    GroupCommit.Outcome<Started> started = start(connection, start);
+                    outcomes.set(i, new GroupCommit.Outcome<>(started.result(), started.refusal()));
+                }
             }
             connection.commit();
             return outcomes;
@@ -283,7 +308,7 @@ public final class QuizAttempts {
      */
     public Submitted submit(long attemptId, Map<String, String> responses, int maxPoints, Marker marker)
             throws StoreException {
-        return submits.submit(new SubmitRequest(attemptId, null, null, 0, responses, mark(responses, marker),
+        return write(new SubmitRequest(attemptId, null, null, 0, responses, mark(responses, marker),
                 maxPoints, marker)).orElseThrow(() -> new StoreException("There is no attempt " + attemptId, null));
     }
 
@@ -295,13 +320,14 @@ public final class QuizAttempts {
      */
     public Optional<Submitted> submit(String participant, String paperId, int number, Map<String, String> responses,
             int maxPoints, Marker marker) throws StoreException {
-        return submits.submit(new SubmitRequest(null, participant, paperId, number, responses,
+        return write(new SubmitRequest(null, participant, paperId, number, responses,
                 mark(responses, marker), maxPoints, marker));
     }
 
     /** A submit waiting for the writer: the attempt by id, or by participant, paper and number. */
     private record SubmitRequest(Long attemptId, String participant, String paperId, int number,
-            Map<String, String> responses, Map<String, Grade> marked, int maxPoints, Marker marker) {
+            Map<String, String> responses, Map<String, Grade> marked, int maxPoints, Marker marker)
+            implements AttemptWrite<Optional<Submitted>> {
 
         /** The order batches lock attempts in, so that two nodes' batches never wait for each other in a circle. */
         String lockOrder() {
@@ -309,30 +335,11 @@ public final class QuizAttempts {
         }
     }
 
-    /**
-     * Submits a batch in one transaction, each exactly as if alone (its attempt locked, its answers
-     * marked and written), with one commit for all: on H2 every commit writes the store to the file.
-     */
-    private List<GroupCommit.Outcome<Optional<Submitted>>> submitAll(List<SubmitRequest> batch) throws StoreException {
-        return database.inTransaction("submit attempts", connection -> {
-            List<GroupCommit.Outcome<Optional<Submitted>>> outcomes = new ArrayList<>(
-                    Collections.nCopies(batch.size(), null));
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparing(i -> batch.get(i).lockOrder()));
-            for (int i : order) {
-                SubmitRequest request = batch.get(i);
-                Optional<QuizAttempt> attempt = request.attemptId() != null
-                        ? find(connection, request.attemptId(), true)
-                        : find(connection, request.participant(), request.paperId(), request.number());
-                outcomes.set(i, GroupCommit.Outcome.of(attempt.isEmpty() ? Optional.empty()
-                        : Optional.of(submit(connection, attempt.get(), request))));
-            }
-            connection.commit();
-            return outcomes;
-        });
+    /** Submits the attempt the request names, which the call locks; empty when there is no such attempt. */
+    private Optional<Submitted> submit(Connection connection, SubmitRequest request) throws SQLException {
+        Optional<QuizAttempt> attempt = request.attemptId() != null ? find(connection, request.attemptId(), true)
+                : find(connection, request.participant(), request.paperId(), request.number());
+        return attempt.isEmpty() ? Optional.empty() : Optional.of(submit(connection, attempt.get(), request));
     }
 
     private static Optional<QuizAttempt> find(Connection connection, String participant, String paperId, int number)

@@ -2,6 +2,7 @@ package org.manabi.server.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 
 import org.manabi.server.ServerSettings;
 
@@ -35,8 +36,16 @@ final class Http {
 
     /** The body, or {@code null} when it is larger than {@link #MAX_BODY}. */
     static byte[] body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
+        long length = request.getContentLengthLong();
+        if (length > MAX_BODY) {
             return null;
+        }
+        if (length >= 0) {
+            // the usual case, a declared length (which Jetty holds the body to): read exactly that, where
+            // readNBytes(MAX_BODY + 1) would allocate its 16 KiB buffers for a body of a few hundred bytes
+            byte[] body = new byte[(int) length];
+            int read = request.getInputStream().readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         return body.length > MAX_BODY ? null : body;
