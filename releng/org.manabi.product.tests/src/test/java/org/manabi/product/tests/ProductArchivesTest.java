@@ -237,6 +237,8 @@ class ProductArchivesTest {
         LinuxArchive.unpack(home);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("manabi/manabi").toString(), "--help")
                 .directory(home.toFile()).redirectError(home.resolve("err.txt").toFile());
+        // the class-data-sharing archive of this throwaway unpacking stays in the test's folder
+        builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
         Path oldJava = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
         if (Files.isDirectory(oldJava)) {
             builder.environment().put("JAVA_HOME", oldJava.toString());

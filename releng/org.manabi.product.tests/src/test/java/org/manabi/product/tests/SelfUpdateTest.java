@@ -193,8 +193,10 @@ class SelfUpdateTest {
         Path out = Files.createTempFile("manabi-update-out", ".txt");
         Path err = Files.createTempFile("manabi-update-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(installation.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(installation.toFile());
+            // the class-data-sharing archives of a throwaway installation stay in the test's folder
+            builder.environment().put("XDG_CACHE_HOME", installation.resolveSibling("cache").toString());
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("manabi " + String.join(" ", args) + " did not end within 2 minutes");
