@@ -2,9 +2,6 @@ package org.manabi.server;
 
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -22,7 +19,7 @@ import org.manabi.server.internal.CertificatePages;
 import org.manabi.server.internal.ContentFiles;
 import org.manabi.server.internal.DocumentPages;
 import org.manabi.server.internal.HealthServlet;
-import org.manabi.server.internal.MailQueue;
+import org.manabi.server.internal.MailSender;
 import org.manabi.server.internal.Metrics;
 import org.manabi.server.internal.MetricsServlet;
 import org.manabi.server.internal.ParticipantPages;
@@ -32,7 +29,7 @@ import org.manabi.server.internal.RateLimiter;
 import org.manabi.server.internal.ReadinessServlet;
 import org.manabi.server.internal.ReceiptPages;
 import org.manabi.server.internal.RegistrationDesk;
-import org.manabi.server.internal.RegistrationMails;
+import org.manabi.server.internal.RegistrationLetters;
 import org.manabi.server.internal.SecurityHeadersFilter;
 import org.manabi.server.internal.StaffApiServlet;
 import org.manabi.server.internal.StaffDesk;
@@ -47,10 +44,10 @@ import org.manabi.server.internal.VodStaffPages;
 import org.manabi.store.AuditLog;
 import org.manabi.store.Certificates;
 import org.manabi.store.DocumentRequests;
+import org.manabi.store.OwedMails;
 import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.Receipts;
-import org.manabi.store.RegistrationNotices;
 import org.manabi.store.StaffAccounts;
 import org.manabi.store.ViewingIds;
 import org.manabi.store.ViewingProgress;
@@ -82,13 +79,11 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Server server;
-    private final ExecutorService mailQueue;
-    private final RegistrationMails registrationMails;
+    private final MailSender mails;
 
-    private WebServer(Server server, ExecutorService mailQueue, RegistrationMails registrationMails) {
+    private WebServer(Server server, MailSender mails) {
         this.server = server;
-        this.mailQueue = mailQueue;
-        this.registrationMails = registrationMails;
+        this.mails = mails;
     }
 
     /**
@@ -111,23 +106,19 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet()), "/health");
-        RegistrationNotices registrationNotices = new RegistrationNotices(site.database(), site.clock());
-        Metrics metrics = new Metrics(site.database()::poolStats, registrationNotices);
+        OwedMails owedMails = new OwedMails(site.database(), site.clock());
+        Metrics metrics = new Metrics(site.database()::poolStats, owedMails);
         server.setRequestLog(new AccessLog(metrics));
         context.addServlet(new ServletHolder(new ReadinessServlet(site.database())), "/ready");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics,
                 ServerSettings.addresses("metrics-from", site.settings().metricsFrom()))), "/metrics");
-        // one thread for mail, in order; a mail server that hangs delays mails, never answers
-        ExecutorService mailQueue = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "manabi-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
         PersonalDataRequests privacyRequests = new PersonalDataRequests(site.database(), site.clock());
-        // registration mails come from the database, where each change wrote what it owes: none is lost, none waits on the heap
-        RegistrationMails registrationMails = new RegistrationMails(registrationNotices, site.registrations(), privacyRequests,
-                site.catalogue(), site.mailer());
-        RegistrationDesk desk = new RegistrationDesk(site.registrations(), registrationMails, site.clock(), metrics);
+        // mails come from the database, where each change wrote what it owes: none is lost, none waits on the heap,
+        // and a mail server that hangs delays mails, never answers
+        MailSender mails = new MailSender(owedMails, site.mailer());
+        mails.writes(OwedMails.About.REGISTRATION, new RegistrationLetters(site.registrations(), privacyRequests,
+                site.catalogue()));
+        RegistrationDesk desk = new RegistrationDesk(site.registrations(), mails, site.clock(), metrics);
         RateLimiter registrationLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
         StaffGate staff = new StaffGate(new StaffAccounts(site.database(), site.clock()),
                 new AuditLog(site.database(), site.clock()), site.settings());
@@ -142,9 +133,10 @@ public final class WebServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new CalendarServlet(site.catalogue(), site.settings(), site.clock())),
                 "/calendar.ics");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
-        MailQueue mails = new MailQueue(site.mailer(), mailQueue);
-        VodDesk vod = new VodDesk(VodLibrary.of(site.catalogue().content(), site.settings().videoFolder()), new ViewingIds(site.database(), site.clock()),
-                new ViewingProgress(site.database(), site.clock()), mails, site.clock());
+        VodDesk vod = new VodDesk(VodLibrary.of(site.catalogue().content(), site.settings().videoFolder()),
+                new ViewingIds(site.database(), site.clock()), new ViewingProgress(site.database(), site.clock()),
+                privacyRequests, mails, site.clock());
+        mails.writes(OwedMails.About.VIEWING_ID, vod::letter);
         Quizzes.mount(context, site, staff, staffDesk, vod.library());
         RateLimiter requestLimit = new RateLimiter(site.settings().registrationsPerMinute(), site.clock());
         context.addServlet(new ServletHolder(new VodPages(vod, site.catalogue(), site.registrations(), requestLimit,
@@ -153,8 +145,10 @@ public final class WebServer implements AutoCloseable {
         DocumentRequests documentRequests = new DocumentRequests(site.database(), site.clock());
         context.addServlet(new ServletHolder(new VodStaffPages(staff, vod, documentRequests, site.settings())),
                 "/staff/vod/*");
-        context.addServlet(new ServletHolder(new DocumentPages(vod.library(), documentRequests, mails, requestLimit)),
-                "/documents/*");
+        DocumentPages documentPages = new DocumentPages(vod.library(), documentRequests, mails, requestLimit,
+                site.settings());
+        mails.writes(OwedMails.About.DOCUMENT_REQUEST, documentPages::letter);
+        context.addServlet(new ServletHolder(documentPages), "/documents/*");
         ContentFiles.mount(context, vod.library());
         ViewingIds viewingIds = new ViewingIds(site.database(), site.clock());
         CertificateDesk certificates = new CertificateDesk(vod.library(), viewingIds,
@@ -175,16 +169,16 @@ public final class WebServer implements AutoCloseable {
         server.setHandler(context);
         // a stopped server must not keep the JVM of a command-line run alive
         server.setStopAtShutdown(true);
+        mails.start();
         try {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            registrationMails.close();
-            mailQueue.shutdown();
+            mails.close();
             throw new WebServerException("The web server cannot listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        WebServer webServer = new WebServer(server, mailQueue, registrationMails);
+        WebServer webServer = new WebServer(server, mails);
         LOG.info("Manabi web server listening on {}", webServer.uri());
         return webServer;
     }
@@ -205,22 +199,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, then sends the other mails still queued (waiting up to ten seconds); the
-     * registration mails not sent yet are kept in the database for the next start.
+     * Stops taking requests, then stops sending mail after the one being sent; the mails not sent yet are
+     * kept in the database for the next start (or another node).
      */
     @Override
     public void close() {
         stopQuietly(server);
-        // registration mails not sent yet stay in the database and go after the next start
-        registrationMails.close();
-        mailQueue.shutdown();
-        try {
-            if (!mailQueue.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Mails still queued at shutdown were not sent");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        mails.close();
     }
 
     private static void stopQuietly(Server server) {

@@ -1,7 +1,9 @@
 package org.manabi.store;
 
+import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +32,8 @@ public final class DocumentRequests {
         }
     }
 
+    private static final String COLUMNS = "id, document_id, name, email, organization, language, purpose, requested_at";
+
     private final Database database;
     private final Clock clock;
 
@@ -44,6 +49,17 @@ public final class DocumentRequests {
     }
 
     public DocumentRequest record(String documentId, Requester requester, String purpose) throws StoreException {
+        return record(documentId, requester, purpose, null);
+    }
+
+    /**
+     * As {@link #record(String, Requester, String)}, and writes in the same transaction the receipt owed to
+     * the requester ({@link OwedMails}).
+     *
+     * @param site the public address of the server the request came through; {@code null}: nobody is mailed
+     */
+    public DocumentRequest record(String documentId, Requester requester, String purpose, URI site)
+            throws StoreException {
         Instant now = clock.instant();
         return database.inTransaction("record a password request", connection -> {
             long id;
@@ -63,8 +79,25 @@ public final class DocumentRequests {
                     id = keys.getLong(1);
                 }
             }
+            if (site != null) {
+                OwedMails.record(connection, OwedMails.Kind.DOCUMENT_REQUEST, id, site, now);
+            }
             connection.commit();
             return new DocumentRequest(id, documentId, requester, purpose, now);
+        });
+    }
+
+    /** The request with this number, or empty. */
+    public Optional<DocumentRequest> find(long id) throws StoreException {
+        return database.inTransaction("read a password request", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM document_request WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    Optional<DocumentRequest> found = rows.next() ? Optional.of(read(rows)) : Optional.empty();
+                    connection.commit();
+                    return found;
+                }
+            }
         });
     }
 
@@ -72,20 +105,24 @@ public final class DocumentRequests {
     public List<DocumentRequest> recent(int limit) throws StoreException {
         return database.inTransaction("read password requests", connection -> {
             List<DocumentRequest> requests = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, document_id, name, email, organization, "
-                    + "language, purpose, requested_at FROM document_request ORDER BY id DESC")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM document_request ORDER BY id DESC")) {
                 query.setMaxRows(limit);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        requests.add(new DocumentRequest(rows.getLong(1), rows.getString(2), new Requester(rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getString(6)), rows.getString(7),
-                                rows.getTimestamp(8).toInstant()));
+                        requests.add(read(rows));
                     }
                 }
             }
             connection.commit();
             return requests;
         });
+    }
+
+    private static DocumentRequest read(ResultSet rows) throws SQLException {
+        return new DocumentRequest(rows.getLong(1), rows.getString(2), new Requester(rows.getString(3),
+                rows.getString(4), rows.getString(5), rows.getString(6)), rows.getString(7),
+                rows.getTimestamp(8).toInstant());
     }
 
     /** How many requests each fiscal year had, per document: fiscal year → document id → count. */

@@ -1,5 +1,6 @@
 package org.manabi.store;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,7 +134,14 @@ public final class PersonalDataRequests {
                             }),
                     new Holding("receipt", "registration_id = ?", BY_ID),
                     new Holding("personal_data_request", "registration_id = ?", BY_ID),
-                    new Holding("registration_notice", "registration_id = ?", BY_ID)));
+                    // mails not sent yet about the registration, its viewing ID and its requests
+                    new Holding("owed_mail", "registration_id = ? OR viewing_id IN (SELECT id FROM viewing_id "
+                            + "WHERE registration_id = ?) OR personal_data_request_id IN (SELECT id FROM "
+                            + "personal_data_request WHERE registration_id = ?)", (query, id, participant) -> {
+                                for (int i = 1; i <= 3; i++) {
+                                    query.setLong(i, id);
+                                }
+                            })));
 
     /**
      * Every table with personal data of a viewing ID asked for without registering, found by the ID's
@@ -143,7 +151,12 @@ public final class PersonalDataRequests {
             List.of(new Holding("viewing_id", "id = ?", BY_ID), new Holding("viewing_progress", "viewing_id = ?", BY_ID)),
             ANSWERS,
             List.of(new Holding("certificate", "holder = ?", (query, id, participant) -> query.setString(1,
-                    Certificates.ofViewingId(id))), new Holding("personal_data_request", "viewing_id = ?", BY_ID)));
+                    Certificates.ofViewingId(id))), new Holding("personal_data_request", "viewing_id = ?", BY_ID),
+                    new Holding("owed_mail", "viewing_id = ? OR personal_data_request_id IN (SELECT id FROM "
+                            + "personal_data_request WHERE viewing_id = ?)", (query, id, participant) -> {
+                                query.setLong(1, id);
+                                query.setLong(2, id);
+                            })));
 
     @SafeVarargs
     private static List<Holding> holdings(List<Holding>... parts) {
@@ -199,7 +212,18 @@ public final class PersonalDataRequests {
      * @throws StoreException when the registration does not exist or was anonymised
      */
     public Request ask(long registrationId, Kind kind, Map<String, String> details, String reason) throws StoreException {
-        return ask(Asker.REGISTRATION, registrationId, kind, details, reason);
+        return ask(Asker.REGISTRATION, registrationId, kind, details, reason, null);
+    }
+
+    /**
+     * As {@link #ask(long, Kind, Map, String)}, and writes in the same transaction the receipt owed to the
+     * participant ({@link OwedMails}); a suspension of use does not withhold it, it answers their own request.
+     *
+     * @param site the public address the mail's link points to; {@code null}: nobody is mailed
+     */
+    public Request ask(long registrationId, Kind kind, Map<String, String> details, String reason, URI site)
+            throws StoreException {
+        return ask(Asker.REGISTRATION, registrationId, kind, details, reason, site);
     }
 
     /**
@@ -212,10 +236,16 @@ public final class PersonalDataRequests {
      */
     public Request askAsViewer(long viewingId, Kind kind, Map<String, String> details, String reason)
             throws StoreException {
-        return ask(Asker.VIEWER, viewingId, kind, details, reason);
+        return ask(Asker.VIEWER, viewingId, kind, details, reason, null);
     }
 
-    private Request ask(Asker asker, long holder, Kind kind, Map<String, String> details, String reason)
+    /** As {@link #askAsViewer(long, Kind, Map, String)}, with the receipt owed as {@link #ask(long, Kind, Map, String, URI)} writes it. */
+    public Request askAsViewer(long viewingId, Kind kind, Map<String, String> details, String reason, URI site)
+            throws StoreException {
+        return ask(Asker.VIEWER, viewingId, kind, details, reason, site);
+    }
+
+    private Request ask(Asker asker, long holder, Kind kind, Map<String, String> details, String reason, URI site)
             throws StoreException {
         if (!asker.correctable.containsAll(details.keySet())) {
             throw new IllegalArgumentException("only " + asker.correctable + " can be corrected, not " + details.keySet());
@@ -234,6 +264,8 @@ public final class PersonalDataRequests {
             }
             for (Request earlier : of(connection, "q." + asker.column + " = ? AND q.status = 'open'", holder)) {
                 if (earlier.kind() == kind) {
+                    // asked again: the receipt again, as the first may not have reached them
+                    mail(connection, OwedMails.Kind.PRIVACY_RECEIVED, earlier.id(), null, site);
                     connection.commit();
                     return earlier;
                 }
@@ -253,6 +285,7 @@ public final class PersonalDataRequests {
                     id = keys.getLong(1);
                 }
             }
+            mail(connection, OwedMails.Kind.PRIVACY_RECEIVED, id, null, site);
             Request made = of(connection, "q.id = ?", id).get(0);
             connection.commit();
             return made;
@@ -315,6 +348,18 @@ public final class PersonalDataRequests {
      * @throws StoreException when it was settled already
      */
     public Optional<Request> settle(long id, boolean grant, String staff, String answer) throws StoreException {
+        return settle(id, grant, staff, answer, null);
+    }
+
+    /**
+     * As {@link #settle(long, boolean, String, String)}, and writes in the same transaction the outcome owed to
+     * the participant ({@link OwedMails}). A granted deletion removes the address it goes to: the mail owed then
+     * keeps the address, name and language it had, until it is sent.
+     *
+     * @param site the public address the mail's link points to; {@code null}: nobody is mailed
+     */
+    public Optional<Request> settle(long id, boolean grant, String staff, String answer, URI site)
+            throws StoreException {
         return database.inTransaction("settle a personal-data request", connection -> {
             List<Request> found = of(connection, "q.id = ?", id);
             if (found.isEmpty()) {
@@ -336,13 +381,38 @@ public final class PersonalDataRequests {
                     throw new StoreException("Request " + id + " was settled already (" + request.status().key() + ")", null);
                 }
             }
+            // read before a deletion removes it
+            OwedMails.Recipient recipient = grant && request.kind() == Kind.DELETION ? recipient(connection, request) : null;
             if (grant) {
                 carryOut(connection, request, now);
+            }
+            if (recipient == null || !recipient.email().isEmpty()) {
+                mail(connection, OwedMails.Kind.PRIVACY_SETTLED, id, recipient, site);
             }
             Request settled = of(connection, "q.id = ?", id).get(0);
             connection.commit();
             return Optional.of(settled);
         });
+    }
+
+    /** Writes the mail owed about the request {@code id}, unless nobody is to be mailed ({@code site} is {@code null}). */
+    private void mail(Connection connection, OwedMails.Kind kind, long id, OwedMails.Recipient recipient, URI site)
+            throws SQLException {
+        if (site != null) {
+            OwedMails.record(connection, kind, id, recipient, site, clock.instant());
+        }
+    }
+
+    /** The address, name and language of whoever made the request, as held now. */
+    private static OwedMails.Recipient recipient(Connection connection, Request request) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT email, name, language FROM "
+                + (request.ofViewer() ? "viewing_id" : "registration") + " WHERE id = ?")) {
+            query.setLong(1, request.ofViewer() ? request.viewingId() : request.registrationId());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new OwedMails.Recipient(rows.getString(1), rows.getString(2), rows.getString(3))
+                        : new OwedMails.Recipient("", "", "ja");
+            }
+        }
     }
 
     private static void carryOut(Connection connection, Request request, Timestamp now) throws SQLException {
@@ -457,6 +527,24 @@ public final class PersonalDataRequests {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT 1 FROM registration WHERE id = ? AND suspended_at IS NOT NULL")) {
                 query.setLong(1, registrationId);
+                try (ResultSet rows = query.executeQuery()) {
+                    boolean suspended = rows.next();
+                    connection.commit();
+                    return suspended;
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether the use of the data of the viewing ID's holder is suspended: the ID's own (asked for without
+     * registering), or its registration's. It gets no mail.
+     */
+    public boolean viewingIdSuspended(long viewingId) throws StoreException {
+        return database.inTransaction("read a suspension", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM viewing_id v LEFT JOIN registration r "
+                    + "ON r.id = v.registration_id WHERE v.id = ? AND (v.suspended_at IS NOT NULL OR r.suspended_at IS NOT NULL)")) {
+                query.setLong(1, viewingId);
                 try (ResultSet rows = query.executeQuery()) {
                     boolean suspended = rows.next();
                     connection.commit();

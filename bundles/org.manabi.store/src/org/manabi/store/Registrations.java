@@ -70,7 +70,7 @@ public final class Registrations {
 
     /**
      * As {@link #register(String, Pool, Applicant)}, and writes in the same transaction the
-     * {@linkplain RegistrationNotices notices} of the mails owed: to the applicant (registered, or on a
+     * {@linkplain OwedMails notices} of the mails owed: to the applicant (registered, or on a
      * duplicate their existing link) and to those it moved up from the waiting list.
      *
      * @param site the public address the mails' personal links point to; {@code null}: nobody is mailed
@@ -110,7 +110,7 @@ public final class Registrations {
                         existing = findActive(connection, seminarId, applicant.emailKey()).orElse(null);
                     }
                     if (existing != null) {
-                        notify(connection, request.site(), RegistrationNotices.Kind.DUPLICATE, List.of(existing), now);
+                        notify(connection, request.site(), OwedMails.Kind.DUPLICATE, List.of(existing), now);
                         outcomes.add(GroupCommit.Outcome.refused(new DuplicateRegistrationException(existing)));
                         continue;
                     }
@@ -135,8 +135,8 @@ public final class Registrations {
                             ? new PoolCounts(counts.confirmed() + 1, counts.waiting())
                             : new PoolCounts(counts.confirmed(), counts.waiting() + 1));
                     written.put(applicant.emailKey(), registration);
-                    notify(connection, request.site(), RegistrationNotices.Kind.REGISTERED, List.of(registration), now);
-                    notify(connection, request.site(), RegistrationNotices.Kind.PROMOTED, promoted, now);
+                    notify(connection, request.site(), OwedMails.Kind.REGISTERED, List.of(registration), now);
+                    notify(connection, request.site(), OwedMails.Kind.PROMOTED, promoted, now);
                     outcomes.add(GroupCommit.Outcome.of(new Change(registration, promoted)));
                 }
             }
@@ -416,22 +416,22 @@ public final class Registrations {
             Change result = change.apply(connection, current);
             Instant now = clock.instant();
             if (result.registration().pool() != current.pool()) {
-                notify(connection, site, RegistrationNotices.Kind.MOVED, List.of(result.registration()), now);
+                notify(connection, site, OwedMails.Kind.MOVED, List.of(result.registration()), now);
             }
-            notify(connection, site, RegistrationNotices.Kind.PROMOTED, result.promoted(), now);
+            notify(connection, site, OwedMails.Kind.PROMOTED, result.promoted(), now);
             connection.commit();
             return Optional.of(result);
         });
     }
 
     /** Writes the notices of the mails owed to {@code people} about this change, unless nobody is to be mailed. */
-    private static void notify(Connection connection, URI site, RegistrationNotices.Kind kind, List<Registration> people,
+    private static void notify(Connection connection, URI site, OwedMails.Kind kind, List<Registration> people,
             Instant now) throws SQLException {
         if (site == null) {
             return;
         }
         for (Registration person : people) {
-            RegistrationNotices.record(connection, person.id(), kind, site, now);
+            OwedMails.record(connection, kind, person.id(), site, now);
         }
     }
 

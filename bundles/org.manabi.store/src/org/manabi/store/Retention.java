@@ -24,7 +24,8 @@ import java.util.Map;
  * registration and the name on its certificates go too, and the ID's code is replaced as the token is. So
  * do the viewing IDs asked for without registering (name, address, organisation, the name on their
  * certificates, and the code), and the requests for document passwords
- * of a fiscal year as old (who asked and why; the counts per fiscal year stay). Receipts stay whole: tax law
+ * of a fiscal year as old (who asked and why; the counts per fiscal year stay). The mails still owed
+ * about any of these ({@link OwedMails}) are dropped. Receipts stay whole: tax law
  * keeps them for seven years. A deletion request granted by staff ({@link PersonalDataRequests}) anonymises its registration
  * the same way. Under Japan's APPI, personal data is to be erased once it is no longer needed for its
  * purpose; the figures are not personal data.
@@ -130,6 +131,9 @@ public final class Retention {
      */
     public int anonymiseDocumentRequests(int years) throws StoreException {
         return database.inTransaction("anonymise document requests", connection -> {
+            // the receipt of such a request not sent yet would carry who asked
+            OwedMails.forget(connection, OwedMails.About.DOCUMENT_REQUEST, "requested_at < ? AND email <> ''",
+                    documentCutoff(years));
             try (PreparedStatement update = connection.prepareStatement("UPDATE document_request SET name = '', "
                     + "email = '', organization = '', purpose = '' WHERE requested_at < ? AND email <> ''")) {
                 update.setTimestamp(1, documentCutoff(years));
@@ -185,6 +189,8 @@ public final class Retention {
                         "UPDATE certificate SET name = '' WHERE holder = ?");
                 PreparedStatement requests = connection.prepareStatement(
                         "UPDATE personal_data_request SET details = '{}' WHERE viewing_id = ?")) {
+            OwedMails.forget(connection, OwedMails.About.VIEWING_ID, "id = ?", viewingId);
+            OwedMails.forget(connection, OwedMails.About.PERSONAL_DATA_REQUEST, "viewing_id = ?", viewingId);
             viewer.setLong(1, viewingId);
             viewer.executeUpdate();
             certificates.setString(1, Certificates.ofViewingId(viewingId));
@@ -249,10 +255,7 @@ public final class Retention {
                         "UPDATE viewing_id SET name = '', email = '', organization = '' WHERE registration_id = ?");
                 PreparedStatement certificates = connection.prepareStatement("UPDATE certificate SET name = '' "
                         + "WHERE holder = ? OR holder IN (SELECT CONCAT('viewing:', CAST(id AS VARCHAR(20))) "
-                        + "FROM viewing_id WHERE registration_id = ?)");
-                // a mail not sent yet would go to an address that is no longer kept
-                PreparedStatement notices = connection.prepareStatement(
-                        "DELETE FROM registration_notice WHERE registration_id = ?")) {
+                        + "FROM viewing_id WHERE registration_id = ?)")) {
             for (long id : ids) {
                 update.setString(1, Tokens.random(24));
                 update.setTimestamp(2, now);
@@ -265,14 +268,16 @@ public final class Retention {
                 certificates.setString(1, Certificates.ofRegistration(id));
                 certificates.setLong(2, id);
                 certificates.addBatch();
-                notices.setLong(1, id);
-                notices.addBatch();
+                // a mail not sent yet would carry data that is no longer kept: about the registration, its
+                // viewing ID, its personal-data requests
+                OwedMails.forget(connection, OwedMails.About.REGISTRATION, "id = ?", id);
+                OwedMails.forget(connection, OwedMails.About.VIEWING_ID, "registration_id = ?", id);
+                OwedMails.forget(connection, OwedMails.About.PERSONAL_DATA_REQUEST, "registration_id = ?", id);
             }
             update.executeBatch();
             requests.executeBatch();
             viewing.executeBatch();
             certificates.executeBatch();
-            notices.executeBatch();
         }
         for (long id : ids) {
             // the ID took the quiz as the registration: its old code would open the registration's attempts

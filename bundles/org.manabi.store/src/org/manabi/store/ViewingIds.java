@@ -1,5 +1,6 @@
 package org.manabi.store;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +38,16 @@ public final class ViewingIds {
      * holds one ID, however often this is asked.
      */
     public ViewingId issueFor(Registration registration) throws StoreException {
+        return issueFor(registration, null);
+    }
+
+    /**
+     * As {@link #issueFor(Registration)}, and writes in the same transaction the mail owed with a new ID
+     * ({@link OwedMails}): the ID and its link.
+     *
+     * @param site the public address the mail's link points to; {@code null}: nobody is mailed
+     */
+    public ViewingId issueFor(Registration registration, URI site) throws StoreException {
         if (registration.status() != RegistrationStatus.CONFIRMED) {
             throw new IllegalArgumentException("only a confirmed registration gets a viewing ID: " + registration.id());
         }
@@ -55,6 +66,7 @@ public final class ViewingIds {
             Applicant who = registration.applicant();
             long id = insert(connection, registration.seminarId(), registration.id(),
                     new Requester(who.name(), who.email(), who.organization(), who.language()), true, null, "registration");
+            mail(connection, OwedMails.Kind.VIEWING_ID, id, site);
             ViewingId issued = one(connection, "id = ?", id).orElseThrow();
             connection.commit();
             return issued;
@@ -67,8 +79,20 @@ public final class ViewingIds {
      */
     public ViewingId request(String seminarId, Requester requester, boolean issueNow, Instant expiresAt)
             throws StoreException {
+        return request(seminarId, requester, issueNow, expiresAt, null);
+    }
+
+    /**
+     * As {@link #request(String, Requester, boolean, Instant)}, and writes in the same transaction the mail
+     * owed to the requester ({@link OwedMails}): the ID, or that the request waits for staff.
+     *
+     * @param site the public address the mail's link points to; {@code null}: nobody is mailed
+     */
+    public ViewingId request(String seminarId, Requester requester, boolean issueNow, Instant expiresAt, URI site)
+            throws StoreException {
         return database.inTransaction("record a viewing-ID request", connection -> {
             long id = insert(connection, seminarId, null, requester, issueNow, expiresAt, issueNow ? "automatic" : null);
+            mail(connection, issueNow ? OwedMails.Kind.VIEWING_ID : OwedMails.Kind.VIEWING_REQUEST, id, site);
             ViewingId made = one(connection, "id = ?", id).orElseThrow();
             connection.commit();
             return made;
@@ -82,12 +106,22 @@ public final class ViewingIds {
      * @return the ID, empty when no request has that number
      */
     public Optional<ViewingId> approve(long id, String staff, Instant expiresAt) throws StoreException {
-        return decide(id, staff, true, expiresAt);
+        return decide(id, staff, true, expiresAt, null);
+    }
+
+    /**
+     * As {@link #approve(long, String, Instant)}, and writes in the same transaction the mail owed to the
+     * holder of an ID it issues ({@link OwedMails}).
+     *
+     * @param site the public address the mail's link points to; {@code null}: nobody is mailed
+     */
+    public Optional<ViewingId> approve(long id, String staff, Instant expiresAt, URI site) throws StoreException {
+        return decide(id, staff, true, expiresAt, site);
     }
 
     /** Refuses a waiting request; as {@link #approve}, a decided request stays as it is. */
     public Optional<ViewingId> refuse(long id, String staff) throws StoreException {
-        return decide(id, staff, false, null);
+        return decide(id, staff, false, null, null);
     }
 
     /** The issued ID with this code, typed in any case and with or without dashes. */
@@ -160,7 +194,8 @@ public final class ViewingIds {
         });
     }
 
-    private Optional<ViewingId> decide(long id, String staff, boolean approve, Instant expiresAt) throws StoreException {
+    private Optional<ViewingId> decide(long id, String staff, boolean approve, Instant expiresAt, URI site)
+            throws StoreException {
         return database.inTransaction("decide a viewing-ID request", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE viewing_id SET status = ?, code = ?, "
                     + "issued_at = ?, expires_at = ?, decided_by = ? WHERE id = ? AND status = 'requested'")) {
@@ -170,12 +205,21 @@ public final class ViewingIds {
                 setInstant(update, 4, approve ? expiresAt : null);
                 update.setString(5, staff);
                 update.setLong(6, id);
-                update.executeUpdate();
+                if (update.executeUpdate() == 1 && approve) {
+                    mail(connection, OwedMails.Kind.VIEWING_ID, id, site);
+                }
             }
             Optional<ViewingId> decided = one(connection, "id = ?", id);
             connection.commit();
             return decided;
         });
+    }
+
+    /** Writes the mail owed about the ID {@code id}, unless nobody is to be mailed ({@code site} is {@code null}). */
+    private void mail(Connection connection, OwedMails.Kind kind, long id, URI site) throws SQLException {
+        if (site != null) {
+            OwedMails.record(connection, kind, id, site, clock.instant());
+        }
     }
 
     private long insert(Connection connection, String seminarId, Long registrationId, Requester requester, boolean issue,

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.manabi.server.Email;
+import org.manabi.server.ServerSettings;
 import org.manabi.server.VodLibrary;
 import org.manabi.server.VodLibrary.DocumentSource;
 import org.manabi.server.internal.RegistrationDesk.InputProblem;
 import org.manabi.store.DocumentRequests;
+import org.manabi.store.DocumentRequests.DocumentRequest;
+import org.manabi.store.OwedMails.Notice;
 import org.manabi.store.Requester;
 import org.manabi.store.StoreException;
 
@@ -29,15 +32,19 @@ public final class DocumentPages extends HttpServlet {
 
     private final transient VodLibrary library;
     private final transient DocumentRequests requests;
-    private final transient MailQueue mails;
+    private final transient MailSender mails;
     private final transient RateLimiter limit;
+    private final transient ServerSettings settings;
     private final transient Pages pages = new Pages();
 
-    public DocumentPages(VodLibrary library, DocumentRequests requests, MailQueue mails, RateLimiter limit) {
+    /** @param mails sends the receipt the store writes with each request */
+    public DocumentPages(VodLibrary library, DocumentRequests requests, MailSender mails, RateLimiter limit,
+            ServerSettings settings) {
         this.library = library;
         this.requests = requests;
         this.mails = mails;
         this.limit = limit;
+        this.settings = settings;
     }
 
     @Override
@@ -79,8 +86,8 @@ public final class DocumentPages extends HttpServlet {
             if (purpose.length() > MAX_PURPOSE) {
                 throw new InputProblem("purpose", "error_too_long");
             }
-            requests.record(document.get().id(), requester, purpose);
-            mail(requester, document.get());
+            requests.record(document.get().id(), requester, purpose, Http.site(request, settings));
+            mails.wake();
             pages.message(request, response, 200, texts, texts.get("document_requested_heading"),
                     texts.format("document_requested_text", requester.email()), "/vod");
         } catch (InputProblem problem) {
@@ -107,11 +114,19 @@ public final class DocumentPages extends HttpServlet {
         pages.render(request, response, status, "document_request", texts, texts.get("document_request_title"), model);
     }
 
-    private void mail(Requester requester, DocumentSource document) {
+    /** The receipt owed about a password request, to whoever asked; the organisers send the password. */
+    public Letter letter(Notice notice) throws StoreException {
+        Optional<DocumentRequest> found = requests.find(notice.about());
+        if (found.isEmpty() || found.get().requester().email().isEmpty()) {
+            return Letter.noAddress();
+        }
+        Requester requester = found.get().requester();
+        String title = library.document(found.get().documentId()).map(DocumentSource::title)
+                .orElse(found.get().documentId());
         Texts texts = Texts.of(requester.language());
-        Object[] arguments = { requester.name(), document.title() };
-        mails.send(new Email(requester.email(), texts.format("mail_document_request_subject", arguments),
-                texts.format("mail_document_request_body", arguments)), "password-request email for " + document.id());
+        Object[] arguments = { requester.name(), title };
+        return Letter.of(new Email(requester.email(), texts.format("mail_document_request_subject", arguments),
+                texts.format("mail_document_request_body", arguments)));
     }
 
     private void notFound(HttpServletRequest request, HttpServletResponse response, Texts texts) throws IOException {

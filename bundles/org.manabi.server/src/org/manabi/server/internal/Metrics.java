@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import org.manabi.store.RegistrationNotices;
+import org.manabi.store.OwedMails;
 import org.manabi.store.StoreException;
 
 import org.manabi.store.Database.PoolStats;
@@ -39,13 +39,13 @@ public final class Metrics {
     private final LongAdder latencyNanos = new LongAdder();
     private final Map<String, LongAdder> registrations = new ConcurrentHashMap<>();
     private final Supplier<PoolStats> pool;
-    private final RegistrationNotices mailsOwed;
+    private final OwedMails mailsOwed;
 
     /**
      * @param pool      the database pool's figures at the moment of a scrape
-     * @param mailsOwed the registration mails not sent yet: a growing number means the mailer is down or behind
+     * @param mailsOwed the mails not sent yet: a growing number means the mailer is down or behind
      */
-    public Metrics(Supplier<PoolStats> pool, RegistrationNotices mailsOwed) {
+    public Metrics(Supplier<PoolStats> pool, OwedMails mailsOwed) {
         this.pool = pool;
         this.mailsOwed = mailsOwed;
         for (int i = 0; i < BUCKETS.length; i++) {

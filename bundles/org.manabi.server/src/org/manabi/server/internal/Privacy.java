@@ -4,6 +4,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.manabi.server.Site;
 import org.manabi.store.AuditLog;
+import org.manabi.store.OwedMails;
 import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.ViewingIds;
 
@@ -18,12 +19,13 @@ public final class Privacy {
      * personal token or a viewing ID, and the admins' ({@code /staff/requests/*}, {@code /api/staff/requests/*}).
      *
      * @param requests  the store of requests, which also tells the registration desk whose use is suspended
-     * @param mails     the queue the other mails of the site go through
+     * @param mails     sends the mails the store writes with each request and settlement; this writes them
      */
     public static void mount(ServletContextHandler context, Site site, StaffGate staff, PersonalDataRequests requests,
-            MailQueue mails) {
+            MailSender mails) {
         PrivacyDesk desk = new PrivacyDesk(site.registrations(), new ViewingIds(site.database(), site.clock()), requests,
                 new AuditLog(site.database(), site.clock()), site.catalogue(), mails);
+        mails.writes(OwedMails.About.PERSONAL_DATA_REQUEST, desk::letter);
         PrivacyPages pages = new PrivacyPages(desk, site.catalogue(),
                 new RateLimiter(site.settings().registrationsPerMinute(), site.clock()), site.settings());
         context.addServlet(new ServletHolder(pages), "/privacy/*");

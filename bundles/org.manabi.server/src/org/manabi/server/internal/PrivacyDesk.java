@@ -12,6 +12,9 @@ import org.manabi.server.Catalogue;
 import org.manabi.server.Email;
 import org.manabi.server.internal.RegistrationDesk.InputProblem;
 import org.manabi.store.AuditLog;
+import org.manabi.store.OwedMails;
+import org.manabi.store.OwedMails.Notice;
+import org.manabi.store.OwedMails.Recipient;
 import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.PersonalDataRequests.Kind;
 import org.manabi.store.PersonalDataRequests.Request;
@@ -27,7 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Personal-data requests, for the participant's pages and API and for the staff's: checks what is
  * asked, stores it, writes the audit row of every step (asked, read by staff, settled, downloaded), and
- * emails the participant on receipt and on settlement.
+ * writes the mails to the participant on receipt and on settlement, which the store owes with each.
  * <p>
  * A disclosure is downloadable once staff have granted it: under the APPI the business may withhold
  * some data (harm to a third party, serious hindrance to its work), which is a person's decision. The
@@ -115,10 +118,10 @@ final class PrivacyDesk {
     private final PersonalDataRequests requests;
     private final AuditLog audit;
     private final Catalogue catalogue;
-    private final MailQueue mails;
+    private final MailSender mails;
 
     PrivacyDesk(Registrations registrations, ViewingIds viewingIds, PersonalDataRequests requests, AuditLog audit,
-            Catalogue catalogue, MailQueue mails) {
+            Catalogue catalogue, MailSender mails) {
         this.registrations = registrations;
         this.viewingIds = viewingIds;
         this.requests = requests;
@@ -204,11 +207,10 @@ final class PrivacyDesk {
                 throw new InputProblem("correction", "error_required");
             }
         }
-        Request request = subject.ofViewer() ? requests.askAsViewer(subject.viewer().id(), kind, details, why)
-                : requests.ask(subject.registration().id(), kind, details, why);
+        Request request = subject.ofViewer() ? requests.askAsViewer(subject.viewer().id(), kind, details, why, site)
+                : requests.ask(subject.registration().id(), kind, details, why, site);
+        mails.wake();
         audit.record(PARTICIPANT, "ask " + kind.key(), subject(request), http.getRemoteAddr());
-        mail(subject.email(), subject.name(), subject.language(), request, "privacy_mail_received",
-                PrivacyPages.link(site, subject.key()));
         return request;
     }
 
@@ -262,8 +264,9 @@ final class PrivacyDesk {
     }
 
     /**
-     * Grants or refuses an open request, writes the audit row, and emails the outcome to the address
-     * the registration or viewing ID had before (a deletion removes it).
+     * Grants or refuses an open request, writes the audit row, and has the outcome mailed: the store owes
+     * it in the same transaction, to the address the registration or viewing ID had before a deletion
+     * removed it.
      *
      * @return the settled request, empty when there is none
      * @throws StoreException when it was settled already
@@ -274,19 +277,12 @@ final class PrivacyDesk {
         if (before.isEmpty()) {
             return before;
         }
-        Map<String, Object> person = person(before.get());
         String cut = answer == null || answer.isBlank() ? null
                 : answer.strip().substring(0, Math.min(answer.strip().length(), MAX_REASON));
         audit.record(staff.email(), (grant ? "grant " : "refuse ") + before.get().kind().key(), subject(before.get()),
                 http.getRemoteAddr());
-        Optional<Request> settled = requests.settle(id, grant, staff.email(), cut);
-        if (settled.isPresent() && !person.isEmpty()) {
-            // a deletion leaves no link to come back to
-            URI link = settled.get().kind() == Kind.DELETION && grant ? null
-                    : PrivacyPages.link(site, String.valueOf(person.get(before.get().ofViewer() ? "code" : "token")));
-            mail(String.valueOf(person.get("email")), String.valueOf(person.get("name")),
-                    String.valueOf(person.get("language")), settled.get(), "privacy_mail_settled", link);
-        }
+        Optional<Request> settled = requests.settle(id, grant, staff.email(), cut, site);
+        mails.wake();
         return settled;
     }
 
@@ -296,21 +292,40 @@ final class PrivacyDesk {
                 + request.seminarId();
     }
 
-    /** The receipt or the outcome; a suspension of use does not stop these, they answer the participant's own request. */
-    private void mail(String to, String name, String language, Request request, String kind, URI link) {
-        if (to == null || to.isEmpty()) {
-            return;
+    /**
+     * The receipt or the outcome of a request, to the address the person's registration or viewing ID holds
+     * when it is sent, or, after a granted deletion removed it, to the one it had (kept with the mail owed).
+     * A suspension of use does not withhold these: they answer the participant's own request.
+     */
+    public Letter letter(Notice notice) throws StoreException {
+        Optional<Request> found = requests.find(notice.about());
+        if (found.isEmpty()) {
+            return Letter.noAddress();
         }
-        Texts texts = Texts.of(language);
+        Request request = found.get();
+        Recipient to = notice.recipient();
+        URI link = null; // a deletion leaves no link to come back to
+        if (to == null) {
+            Optional<DataSubject> subject = request.ofViewer()
+                    ? viewingIds.byId(request.viewingId()).map(v -> new DataSubject(v.code(), null, v))
+                    : registrations.byId(request.registrationId()).map(r -> new DataSubject(r.token(), r, null));
+            if (subject.isEmpty() || subject.get().email().isEmpty()) {
+                return Letter.noAddress();
+            }
+            to = new Recipient(subject.get().email(), subject.get().name(), subject.get().language());
+            link = PrivacyPages.link(notice.site(), subject.get().key());
+        }
+        Texts texts = Texts.of(to.language());
         String title = catalogue.offer(request.seminarId())
                 .map(offer -> texts.japanese() || offer.englishTitle() == null ? offer.title() : offer.englishTitle())
                 .orElse(request.seminarId());
+        String kind = notice.kind() == OwedMails.Kind.PRIVACY_RECEIVED ? "privacy_mail_received" : "privacy_mail_settled";
         // subject and body take: {0} name, {1} what was asked, {2} request number, {3} outcome, {4} staff's answer,
         // {5} link to the requests page, {6} seminar
-        Object[] arguments = { name, texts.get("privacy_kind_" + request.kind().key()), request.id(),
+        Object[] arguments = { to.name(), texts.get("privacy_kind_" + request.kind().key()), request.id(),
                 texts.get("privacy_status_" + request.status().key()), request.answer() == null ? "" : request.answer(),
                 link == null ? "" : link.toString(), title };
-        mails.send(new Email(to, texts.format(kind + "_subject", arguments), texts.format(kind + "_body", arguments)),
-                kind + " email for request " + request.id());
+        return Letter.of(new Email(to.email(), texts.format(kind + "_subject", arguments),
+                texts.format(kind + "_body", arguments)));
     }
 }

@@ -23,7 +23,7 @@ import org.manabi.store.StoreException;
  * Takes registrations from the pages and the API alike: checks what the participant entered,
  * works out the fee, asks the store for a seat, and has the outcome mailed with the personal link
  * (to the people promoted from a waiting list too): the store writes what is owed with the change,
- * {@link RegistrationMails} sends it.
+ * {@link MailSender} sends it.
  */
 public final class RegistrationDesk {
 
@@ -70,11 +70,11 @@ public final class RegistrationDesk {
     private static final int MAX_ANSWER = 4000;
 
     private final Registrations registrations;
-    private final RegistrationMails mails;
+    private final MailSender mails;
     private final Clock clock;
     private final Metrics metrics;
 
-    public RegistrationDesk(Registrations registrations, RegistrationMails mails, Clock clock, Metrics metrics) {
+    public RegistrationDesk(Registrations registrations, MailSender mails, Clock clock, Metrics metrics) {
         this.registrations = registrations;
         this.mails = mails;
         this.clock = clock;

@@ -15,6 +15,9 @@ import org.manabi.server.VodLibrary;
 import org.manabi.server.VodLibrary.Course;
 import org.manabi.server.VodLibrary.VideoSource;
 import org.manabi.server.internal.RegistrationDesk.InputProblem;
+import org.manabi.store.OwedMails;
+import org.manabi.store.OwedMails.Notice;
+import org.manabi.store.PersonalDataRequests;
 import org.manabi.store.Progress;
 import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
@@ -47,13 +50,20 @@ public final class VodDesk {
     private final VodLibrary library;
     private final ViewingIds ids;
     private final ViewingProgress progress;
-    private final MailQueue mails;
+    private final PersonalDataRequests requests;
+    private final MailSender mails;
     private final Clock clock;
 
-    public VodDesk(VodLibrary library, ViewingIds ids, ViewingProgress progress, MailQueue mails, Clock clock) {
+    /**
+     * @param requests who has the use of their data suspended: their viewing-ID mails are withheld
+     * @param mails    sends the mails the store writes with each ID issued or asked for
+     */
+    public VodDesk(VodLibrary library, ViewingIds ids, ViewingProgress progress, PersonalDataRequests requests,
+            MailSender mails, Clock clock) {
         this.library = library;
         this.ids = ids;
         this.progress = progress;
+        this.requests = requests;
         this.mails = mails;
         this.clock = clock;
     }
@@ -83,8 +93,8 @@ public final class VodDesk {
         if (had.isPresent()) {
             return had.get();
         }
-        ViewingId issued = ids.issueFor(registration);
-        mail(issued, site);
+        ViewingId issued = ids.issueFor(registration, site);
+        mails.wake();
         return issued;
     }
 
@@ -98,8 +108,8 @@ public final class VodDesk {
             throws StoreException, InputProblem {
         Requester requester = requester(name, email, organization, language);
         ViewingId made = ids.request(course.seminarId(), requester, course.automaticApproval(),
-                expiry(course, clock.instant()));
-        mail(made, site);
+                expiry(course, clock.instant()), site);
+        mails.wake();
         return made;
     }
 
@@ -120,8 +130,8 @@ public final class VodDesk {
             return ids.byId(id);
         }
         Instant expiry = library.course(waiting.get().seminarId()).map(c -> expiry(c, clock.instant())).orElse(null);
-        Optional<ViewingId> decided = ids.approve(id, staff, expiry);
-        decided.filter(v -> v.status() == ViewingIdStatus.ISSUED).ifPresent(v -> mail(v, site));
+        Optional<ViewingId> decided = ids.approve(id, staff, expiry, site);
+        mails.wake();
         return decided;
     }
 
@@ -182,18 +192,29 @@ public final class VodDesk {
         return ids.byId(id);
     }
 
-    /** Emails the ID (or that the request waits for staff), on the mail queue. */
-    private void mail(ViewingId id, URI site) {
+    /**
+     * The mail owed about a viewing ID: the ID and its link, or that the request waits for staff; withheld
+     * while the use of the holder's data is suspended.
+     */
+    public Letter letter(Notice notice) throws StoreException {
+        Optional<ViewingId> found = ids.byId(notice.about());
+        if (found.isEmpty() || found.get().email().isEmpty()) {
+            return Letter.noAddress();
+        }
+        if (requests.viewingIdSuspended(notice.about())) {
+            return Letter.withheld();
+        }
+        ViewingId id = found.get();
         Texts texts = Texts.of(id.language());
         String title = library.course(id.seminarId())
                 .map(c -> texts.japanese() || c.englishTitle() == null ? c.title() : c.englishTitle())
                 .orElse(id.seminarId());
-        String kind = id.status() == ViewingIdStatus.ISSUED ? "mail_viewing_id" : "mail_viewing_request";
+        String kind = notice.kind() == OwedMails.Kind.VIEWING_ID ? "mail_viewing_id" : "mail_viewing_request";
         // {0} name, {1} seminar, {2} the ID, {3} the link, {4} the expiry or the window's end
         Object[] arguments = { id.name(), title, String.valueOf(id.code()),
-                id.code() == null ? "" : site.resolve("/vod/" + id.code()).toString(), until(id, texts) };
-        mails.send(new Email(id.email(), texts.format(kind + "_subject", arguments), texts.format(kind + "_body", arguments)),
-                "viewing-ID email for " + id.seminarId());
+                id.code() == null ? "" : notice.site().resolve("/vod/" + id.code()).toString(), until(id, texts) };
+        return Letter.of(new Email(id.email(), texts.format(kind + "_subject", arguments),
+                texts.format(kind + "_body", arguments)));
     }
 
     /** Until when the ID opens videos, in the holder's language: the earlier of its expiry and the window's end. */

@@ -45,7 +45,8 @@ public final class Migrations {
             "V6__vod.sql",
             "V7__personal_data_requests.sql",
             "V8__registration_notices.sql",
-            "V9__viewer_requests.sql");
+            "V9__viewer_requests.sql",
+            "V10__owed_mails.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

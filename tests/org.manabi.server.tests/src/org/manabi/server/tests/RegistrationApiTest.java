@@ -147,7 +147,7 @@ class RegistrationApiTest {
     private int failedAttempts() throws Exception {
         try (Connection connection = site.database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(attempts), 0) FROM registration_notice")) {
+                ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(attempts), 0) FROM owed_mail")) {
             rows.next();
             int attempts = rows.getInt(1);
             connection.rollback();

@@ -164,7 +164,12 @@ final class TestSite implements AutoCloseable {
 
     /** The test curriculum and the VOD one, with its video file ({@link #VIDEO}); mails in {@link #mails}. */
     static TestSite withVod() throws Exception {
-        return new TestSite(ServerSettings.DEFAULT.withVod(ISSUER, null), null, Map.of("vod.manabi",
+        return withVod(null);
+    }
+
+    /** As {@link #withVod()}, mailing with {@code mailer} ({@code null}: into {@link #mails}). */
+    static TestSite withVod(Mailer mailer) throws Exception {
+        return new TestSite(ServerSettings.DEFAULT.withVod(ISSUER, null), mailer, Map.of("vod.manabi",
                 VOD_CURRICULUM.getBytes(StandardCharsets.UTF_8), "videos/sample.webm", VIDEO), Map.of("videos/extra.webm",
                         EXTRA_VIDEO));
     }

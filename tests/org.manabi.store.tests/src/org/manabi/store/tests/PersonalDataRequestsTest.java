@@ -108,7 +108,7 @@ class PersonalDataRequestsTest {
             Map<String, List<Map<String, Object>>> data = requests.disclosure(mine.id());
 
             assertEquals(List.of("registration", "quiz_attempt", "quiz_answer", "live_answer", "viewing_id", "viewing_progress",
-                    "certificate", "receipt", "personal_data_request", "registration_notice"),
+                    "certificate", "receipt", "personal_data_request", "owed_mail"),
                     List.copyOf(data.keySet()));
             Map<String, Object> registration = data.get("registration").get(0);
             assertEquals(1, data.get("registration").size());
@@ -202,7 +202,7 @@ class PersonalDataRequestsTest {
             assertEquals(List.of(disclosure), requests.list(true, 10), "the admins' list shows it");
             Map<String, List<Map<String, Object>>> data = requests.viewerDisclosure(dana.id());
             assertEquals(List.of("viewing_id", "viewing_progress", "quiz_attempt", "quiz_answer", "live_answer",
-                    "certificate", "personal_data_request"), List.copyOf(data.keySet()));
+                    "certificate", "personal_data_request", "owed_mail"), List.copyOf(data.keySet()));
             assertEquals("dan@example.jp", data.get("viewing_id").get(0).get("email"));
             assertEquals(1, data.get("quiz_attempt").size());
             assertEquals("自由に書いた感想", data.get("quiz_answer").get(0).get("response"));

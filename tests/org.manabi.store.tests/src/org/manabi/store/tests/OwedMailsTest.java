@@ -27,13 +27,19 @@ import org.manabi.store.Database;
 import org.manabi.store.DuplicateRegistrationException;
 import org.manabi.store.Pool;
 import org.manabi.store.Registration;
-import org.manabi.store.RegistrationNotices;
-import org.manabi.store.RegistrationNotices.Kind;
-import org.manabi.store.RegistrationNotices.Notice;
+import org.manabi.store.OwedMails;
+import org.manabi.store.OwedMails.Kind;
+import org.manabi.store.OwedMails.Notice;
 import org.manabi.store.Registrations;
+import org.manabi.store.DocumentRequests;
+import org.manabi.store.OwedMails.Recipient;
+import org.manabi.store.PersonalDataRequests;
+import org.manabi.store.Requester;
 import org.manabi.store.Retention;
+import org.manabi.store.ViewingId;
+import org.manabi.store.ViewingIds;
 
-class RegistrationNoticesTest {
+class OwedMailsTest {
 
     private static final String SEMINAR = "fy2026-dicom-beginner";
     private static final URI SITE = URI.create("https://seminars.example.jp/");
@@ -56,8 +62,8 @@ class RegistrationNoticesTest {
     }
 
     /** What is due, as "kind:registration" strings, taken (and so leased) by this call. */
-    private static List<String> due(RegistrationNotices notices) throws Exception {
-        return notices.take(100, LEASE).stream().map(n -> n.kind() + ":" + n.registrationId()).toList();
+    private static List<String> due(OwedMails notices) throws Exception {
+        return notices.take(100, LEASE).stream().map(n -> n.kind() + ":" + n.about()).toList();
     }
 
     @ParameterizedTest
@@ -65,7 +71,7 @@ class RegistrationNoticesTest {
     void everyChangeWritesTheMailsItOwesInItsOwnTransaction(TestDatabases.Kind kind) throws Exception {
         try (Database database = kind.open()) {
             Registrations registrations = registrations(database);
-            RegistrationNotices notices = new RegistrationNotices(database, clock);
+            OwedMails notices = new OwedMails(database, clock);
 
             Registration aoki = registrations.register(SEMINAR, Pool.ONSITE, person("Aoki"), SITE).registration();
             Registration baba = registrations.register(SEMINAR, Pool.ONSITE, person("Baba"), SITE).registration();
@@ -78,7 +84,7 @@ class RegistrationNoticesTest {
             List<Notice> promoted = notices.take(100, LEASE);
             assertEquals(1, promoted.size());
             assertEquals(Kind.PROMOTED, promoted.get(0).kind());
-            assertEquals(baba.id(), promoted.get(0).registrationId());
+            assertEquals(baba.id(), promoted.get(0).about());
             assertEquals(SITE, promoted.get(0).site());
 
             registrations.move(baba.token(), Pool.WEB, SITE);
@@ -96,7 +102,7 @@ class RegistrationNoticesTest {
     void aTakenNoticeWaitsForItsLeaseAFailedOneForItsRetryASentOneIsGone(TestDatabases.Kind kind) throws Exception {
         try (Database database = kind.open()) {
             Registrations registrations = registrations(database);
-            RegistrationNotices notices = new RegistrationNotices(database, clock);
+            OwedMails notices = new OwedMails(database, clock);
             Registration aoki = registrations.register(SEMINAR, Pool.ONSITE, person("Aoki"), SITE).registration();
             Registration baba = registrations.register(SEMINAR, Pool.WEB, person("Baba"), SITE).registration();
 
@@ -116,7 +122,7 @@ class RegistrationNoticesTest {
             clock.advance(Duration.ofMinutes(10));
             List<Notice> retried = notices.take(100, LEASE);
             assertEquals(1, retried.size());
-            assertEquals(baba.id(), retried.get(0).registrationId());
+            assertEquals(baba.id(), retried.get(0).about());
             assertEquals(1, retried.get(0).attempts());
             notices.sent(List.of(retried.get(0).id()));
             assertEquals(0, notices.pending());
@@ -128,7 +134,7 @@ class RegistrationNoticesTest {
     void twoSendersTakingAtOnceNeverTakeTheSameNotice(TestDatabases.Kind kind) throws Exception {
         try (Database database = kind.open()) {
             Registrations registrations = registrations(database);
-            RegistrationNotices notices = new RegistrationNotices(database, clock);
+            OwedMails notices = new OwedMails(database, clock);
             for (int i = 0; i < 60; i++) {
                 registrations.register(SEMINAR, Pool.WEB, person("P" + i), SITE);
             }
@@ -161,7 +167,7 @@ class RegistrationNoticesTest {
     void anonymisingARegistrationDropsTheMailsItWasOwed(TestDatabases.Kind kind) throws Exception {
         try (Database database = kind.open()) {
             Registrations registrations = registrations(database);
-            RegistrationNotices notices = new RegistrationNotices(database, clock);
+            OwedMails notices = new OwedMails(database, clock);
             registrations.register(SEMINAR, Pool.ONSITE, person("Aoki"), SITE);
             Retention retention = new Retention(database, clock);
             clock.advance(Duration.ofDays(366 * 7));
@@ -169,6 +175,85 @@ class RegistrationNoticesTest {
             assertEquals(1, expired.size());
             assertTrue(retention.anonymise(expired) > 0);
             assertEquals(0, notices.pending(), "no mail goes to an address that is no longer kept");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void viewingIdsDocumentAndPersonalDataRequestsWriteTheMailsTheyOweInTheirTransaction(TestDatabases.Kind kind)
+            throws Exception {
+        try (Database database = kind.open()) {
+            Registrations registrations = registrations(database);
+            OwedMails notices = new OwedMails(database, clock);
+            ViewingIds ids = new ViewingIds(database, clock);
+            Registration aoki = registrations.register(SEMINAR, Pool.ONSITE, person("Aoki")).registration();
+            Requester viewer = new Requester("段 花子", "dan@example.jp", "テスト病院", "ja");
+
+            ViewingId hers = ids.issueFor(aoki, SITE);
+            ids.issueFor(aoki, SITE);
+            ViewingId automatic = ids.request("ghs-video-trial-2026", viewer, true, null, SITE);
+            ViewingId waiting = ids.request("ghs-video-2026", viewer, false, null, SITE);
+            assertEquals(List.of("VIEWING_ID:" + hers.id(), "VIEWING_ID:" + automatic.id(),
+                    "VIEWING_REQUEST:" + waiting.id()), due(notices), "a second click issues nothing and owes nothing");
+            ids.approve(waiting.id(), "staff@example.jp", null, SITE);
+            ids.approve(waiting.id(), "staff@example.jp", null, SITE);
+            ids.refuse(ids.request("ghs-video-2026", viewer, false, null).id(), "staff@example.jp");
+            assertEquals(List.of("VIEWING_ID:" + waiting.id()), due(notices), "approved once, mailed once");
+
+            long document = new DocumentRequests(database, clock).record("guideline", viewer, "院内研修", SITE).id();
+            new DocumentRequests(database, clock).record("guideline", viewer, "院内研修");
+            assertEquals(List.of("DOCUMENT_REQUEST:" + document), due(notices));
+
+            PersonalDataRequests requests = new PersonalDataRequests(database, clock);
+            long disclosure = requests.ask(aoki.id(), PersonalDataRequests.Kind.DISCLOSURE, Map.of(), "", SITE).id();
+            long viewers = requests.askAsViewer(automatic.id(), PersonalDataRequests.Kind.SUSPENSION, Map.of(), "", SITE).id();
+            requests.settle(disclosure, false, "admin@example.jp", "x", SITE);
+            assertEquals(List.of("PRIVACY_RECEIVED:" + disclosure, "PRIVACY_RECEIVED:" + viewers,
+                    "PRIVACY_SETTLED:" + disclosure), due(notices));
+            assertEquals(8, notices.pending());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeletionDropsThePersonsMailsOwedButTheOutcomeGoesToTheAddressTheyHad(TestDatabases.Kind kind)
+            throws Exception {
+        try (Database database = kind.open()) {
+            Registrations registrations = registrations(database);
+            OwedMails notices = new OwedMails(database, clock);
+            ViewingIds ids = new ViewingIds(database, clock);
+            PersonalDataRequests requests = new PersonalDataRequests(database, clock);
+            Registration aoki = registrations.register(SEMINAR, Pool.ONSITE, person("Aoki"), SITE).registration();
+            ids.issueFor(aoki, SITE);
+            long deletion = requests.ask(aoki.id(), PersonalDataRequests.Kind.DELETION, Map.of(), "", SITE).id();
+            ViewingId dana = ids.request("ghs-video-trial-2026", new Requester("段 花子", "dan@example.jp", "テスト病院",
+                    "en"), true, null, SITE);
+            long danas = requests.askAsViewer(dana.id(), PersonalDataRequests.Kind.DELETION, Map.of(), "", SITE).id();
+            assertEquals(5, notices.pending());
+
+            requests.settle(deletion, true, "admin@example.jp", null, SITE);
+            requests.settle(danas, true, "admin@example.jp", null, SITE);
+
+            List<Notice> left = notices.take(100, LEASE);
+            assertEquals(List.of("PRIVACY_SETTLED:" + deletion, "PRIVACY_SETTLED:" + danas),
+                    left.stream().map(n -> n.kind() + ":" + n.about()).toList(), "nothing else is sent to them");
+            assertEquals(new Recipient("aoki@example.jp", "Aoki", "ja"), left.get(0).recipient());
+            assertEquals(new Recipient("dan@example.jp", "段 花子", "en"), left.get(1).recipient());
+            notices.sent(left.stream().map(Notice::id).toList());
+            assertEquals(0, notices.pending(), "sent, the last copy of the address is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anonymisingOldDocumentRequestsDropsTheirReceiptsOwed(TestDatabases.Kind kind) throws Exception {
+        try (Database database = kind.open()) {
+            OwedMails notices = new OwedMails(database, clock);
+            new DocumentRequests(database, clock).record("guideline", new Requester("段 花子", "dan@example.jp",
+                    "テスト病院", "ja"), "院内研修", SITE);
+            clock.advance(Duration.ofDays(366 * 7));
+            assertEquals(1, new Retention(database, clock).anonymiseDocumentRequests(5));
+            assertEquals(0, notices.pending());
         }
     }
 }
