@@ -107,7 +107,7 @@ register "$work/tokens" m
 # the registrations' mails are committed with them and sent by the server afterwards: let them go
 # before anything is measured, so their CPU time is not counted as the quiz's
 for _ in $(seq 1 600); do
-  [ "$(curl -sf "$url/metrics" | awk '$1 == "manabi_registration_mails_owed" { print $2 }')" = 0 ] && break
+  [ "$(curl -sf "$url/metrics" | awk '$1 == "manabi_mails_owed" { print $2 }')" = 0 ] && break
   sleep 0.2
 done
 

@@ -155,7 +155,7 @@ bench_store() {
   local drained owed mails
   drained=$(now_ms)
   for _ in $(seq 1 1200); do
-    owed=$(curl -sf "$url/metrics" | awk '$1 == "manabi_registration_mails_owed" { print $2 }')
+    owed=$(curl -sf "$url/metrics" | awk '$1 == "manabi_mails_owed" { print $2 }')
     [ "${owed:-1}" = 0 ] && break
     sleep 0.5
   done

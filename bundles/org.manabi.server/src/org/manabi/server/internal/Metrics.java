@@ -111,7 +111,7 @@ public final class Metrics {
         gauge(out, "manabi_db_pool_pending_threads", "Threads waiting for a database connection.", stats.waiting());
         gauge(out, "manabi_db_pool_max_connections", "The most connections the pool opens.", stats.maximum());
         try {
-            gauge(out, "manabi_registration_mails_owed", "Registration mails committed and not sent yet.",
+            gauge(out, "manabi_mails_owed", "Mails committed and not sent yet (registrations, viewing IDs, requests).",
                     mailsOwed.pending());
         } catch (StoreException e) {
             // the database is down: the pool figures above and /ready say so; the gauge is left out of this scrape

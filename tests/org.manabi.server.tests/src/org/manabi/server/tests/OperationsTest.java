@@ -90,7 +90,7 @@ class OperationsTest {
         assertTrue(samples.get("manabi_db_pool_max_connections") >= 4, response.body());
         assertTrue(samples.containsKey("manabi_db_pool_active_connections"), response.body());
         assertTrue(samples.containsKey("manabi_db_pool_pending_threads"), response.body());
-        assertTrue(samples.get("manabi_registration_mails_owed") >= 0, response.body());
+        assertTrue(samples.get("manabi_mails_owed") >= 0, response.body());
 
         // the histogram: cumulative buckets up to +Inf = the count
         double count = samples.get("manabi_http_request_duration_seconds_count");
