@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -254,6 +260,48 @@ class OwedMailsTest {
             clock.advance(Duration.ofDays(366 * 7));
             assertEquals(1, new Retention(database, clock).anonymiseDocumentRequests(5));
             assertEquals(0, notices.pending());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theRegistrationMailsADatabaseOwedBeforeTheOwedMailTableAreKept(TestDatabases.Kind kind) throws Exception {
+        Registration aoki;
+        try (Database database = kind.open()) {
+            aoki = registrations(database).register(SEMINAR, Pool.ONSITE, person("Aoki")).registration();
+            // back to schema version 9: no owed_mail yet, and registration_notice holds a mail owed
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("DROP TABLE owed_mail");
+                for (String sql : script("V8__registration_notices.sql")) {
+                    statement.execute(sql);
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration_notice "
+                        + "(registration_id, kind, site, created_at, attempts, not_before) VALUES (?, 'promoted', ?, ?, 2, ?)")) {
+                    insert.setLong(1, aoki.id());
+                    insert.setString(2, SITE.toString());
+                    insert.setTimestamp(3, Timestamp.from(clock.instant()));
+                    insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                    insert.executeUpdate();
+                }
+                statement.execute("DELETE FROM schema_version WHERE version = 10");
+                connection.commit();
+            }
+        }
+        try (Database database = kind.open()) {
+            List<Notice> owed = new OwedMails(database, clock).take(10, LEASE);
+            assertEquals(List.of(new Notice(owed.get(0).id(), Kind.PROMOTED, aoki.id(), null, SITE, 2)), owed,
+                    "moved to owed_mail by the migration");
+        }
+    }
+
+    /** The statements of one of the store's migration scripts, as the store reads them. */
+    private static List<String> script(String name) throws Exception {
+        try (InputStream in = OwedMails.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Stream.of(text.replaceAll("(?m)^--.*$", "").split(";")).map(String::strip)
+                    .filter(sql -> !sql.isEmpty()).toList();
         }
     }
 }
