@@ -30,6 +30,8 @@ import org.manabi.server.internal.ReadinessServlet;
 import org.manabi.server.internal.ReceiptPages;
 import org.manabi.server.internal.RegistrationDesk;
 import org.manabi.server.internal.RegistrationLetters;
+import org.manabi.server.internal.RequestRush;
+import org.manabi.server.internal.RequestRushFilter;
 import org.manabi.server.internal.SecurityHeadersFilter;
 import org.manabi.server.internal.StaffApiServlet;
 import org.manabi.server.internal.StaffDesk;
@@ -105,6 +107,8 @@ public final class WebServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        RequestRush rush = RequestRush.forCores(Runtime.getRuntime().availableProcessors());
+        context.addFilter(new FilterHolder(new RequestRushFilter(rush)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet()), "/health");
         OwedMails owedMails = new OwedMails(site.database(), site.clock());
         Metrics metrics = new Metrics(site.database()::poolStats, owedMails);
@@ -114,8 +118,8 @@ public final class WebServer implements AutoCloseable {
                 ServerSettings.addresses("metrics-from", site.settings().metricsFrom()))), "/metrics");
         PersonalDataRequests privacyRequests = new PersonalDataRequests(site.database(), site.clock());
         // mails come from the database, where each change wrote what it owes: none is lost, none waits on the heap,
-        // and a mail server that hangs delays mails, never answers
-        MailSender mails = new MailSender(owedMails, site.mailer());
+        // and a mail server that hangs delays mails, never answers; in a rush, they wait for the requests
+        MailSender mails = new MailSender(owedMails, site.mailer(), rush);
         mails.writes(OwedMails.About.REGISTRATION, new RegistrationLetters(site.registrations(), privacyRequests,
                 site.catalogue()));
         RegistrationDesk desk = new RegistrationDesk(site.registrations(), mails, site.clock(), metrics);

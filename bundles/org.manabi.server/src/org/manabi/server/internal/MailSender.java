@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Sends the mails owed, on a thread of its own: the rows that the store wrote with each change
  * ({@link OwedMails}) — about registrations, viewing IDs, document requests, personal-data requests.
  * An answer never waits for its mail, and the mails waiting are rows in the database, not objects on
- * the heap: a burst leaves a backlog that is sent as fast as the mailer goes, and a server that stops
- * or is killed sends what it owes when it starts again (or another node does).
+ * the heap: a burst leaves a backlog that is sent as fast as the mailer goes once the rush is over
+ * ({@link RequestRush}: a batch a second while it lasts, the cores going to the requests), and a
+ * server that stops or is killed sends what it owes when it starts again (or another node does).
  * <p>
  * Each mail is written when it is sent, by the {@linkplain Letter.Writer writer} of what it tells of,
  * from the data as it stands then; a writer says when a mail is not to go (the address was removed, or
@@ -43,15 +44,18 @@ public final class MailSender implements AutoCloseable {
 
     private final OwedMails owed;
     private final Mailer mailer;
+    private final RequestRush rush;
     private final Map<About, Letter.Writer> writers = new EnumMap<>(About.class);
     /** A permit means "there may be new mails": the thread looks at once instead of at its next round. */
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public MailSender(OwedMails owed, Mailer mailer) {
+    /** @param rush when the server is rushed, each batch waits for its turn: the requests come first */
+    public MailSender(OwedMails owed, Mailer mailer, RequestRush rush) {
         this.owed = owed;
         this.mailer = mailer;
+        this.rush = rush;
         this.thread = new Thread(this::run, "manabi-mail");
         thread.setDaemon(true);
     }
@@ -95,6 +99,7 @@ public final class MailSender implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                rush.awaitTurn();
                 List<Notice> due = owed.take(BATCH, LEASE);
                 if (due.isEmpty()) {
                     wake.tryAcquire(LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
