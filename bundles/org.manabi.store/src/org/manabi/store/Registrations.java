@@ -140,6 +140,9 @@ public final class Registrations {
                     outcomes.add(GroupCommit.Outcome.of(new Change(registration, promoted)));
                 }
             }
+            for (Map.Entry<Pool, PoolCounts> counted : pools.entrySet()) {
+                storeCounts(connection, seminarId, counted.getKey(), counted.getValue());
+            }
             connection.commit();
             return outcomes;
         });
@@ -256,8 +259,10 @@ public final class Registrations {
                 update.setLong(2, current.id());
                 update.executeUpdate();
             }
+            PoolCounts counts = leaving(counts(connection, current.seminarId(), current.pool()), current.status());
+            storeCounts(connection, current.seminarId(), current.pool(), counts);
             return new Change(findByToken(connection, token).orElseThrow(), fill(connection, current.seminarId(),
-                    current.pool(), counts(connection, current.seminarId(), current.pool())));
+                    current.pool(), counts));
         });
     }
 
@@ -291,9 +296,13 @@ public final class Registrations {
             long arrival = lockQueue(connection, current.seminarId());
             // off the old pool first, so that the place freed there is given out below
             moveTo(connection, current.id(), pool, RegistrationStatus.WAITING, arrival);
-            List<Registration> promoted = new ArrayList<>(fill(connection, current.seminarId(), current.pool(),
-                    counts(connection, current.seminarId(), current.pool())));
-            promoted.addAll(fill(connection, current.seminarId(), pool, counts(connection, current.seminarId(), pool)));
+            PoolCounts left = leaving(counts(connection, current.seminarId(), current.pool()), current.status());
+            PoolCounts joined = counts(connection, current.seminarId(), pool);
+            joined = new PoolCounts(joined.confirmed(), joined.waiting() + 1);
+            storeCounts(connection, current.seminarId(), current.pool(), left);
+            storeCounts(connection, current.seminarId(), pool, joined);
+            List<Registration> promoted = new ArrayList<>(fill(connection, current.seminarId(), current.pool(), left));
+            promoted.addAll(fill(connection, current.seminarId(), pool, joined));
             // the mover is the last in the target queue, so fill() seats them only if a seat was left for them
             promoted.removeIf(r -> r.id() == current.id());
             return new Change(findByToken(connection, token).orElseThrow(), promoted);
@@ -372,22 +381,16 @@ public final class Registrations {
     private Map<String, Map<Pool, PoolCounts>> counts(String seminarId) throws StoreException {
         return database.inTransaction("count registrations", connection -> {
             Map<String, Map<Pool, PoolCounts>> counts = new LinkedHashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, pool, status, COUNT(*) "
-                    + "FROM registration WHERE status <> 'cancelled'" + (seminarId == null ? "" : " AND seminar_id = ?")
-                    + " GROUP BY seminar_id, pool, status")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT seminar_id, pool, confirmed, waiting "
+                    + "FROM pool_count WHERE (confirmed > 0 OR waiting > 0)"
+                    + (seminarId == null ? "" : " AND seminar_id = ?"))) {
                 if (seminarId != null) {
                     query.setString(1, seminarId);
                 }
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        Map<Pool, PoolCounts> seminar = counts.computeIfAbsent(rows.getString(1),
-                                k -> new EnumMap<>(Pool.class));
-                        Pool pool = Pool.ofKey(rows.getString(2));
-                        PoolCounts before = seminar.getOrDefault(pool, PoolCounts.NONE);
-                        int n = rows.getInt(4);
-                        seminar.put(pool, RegistrationStatus.ofKey(rows.getString(3)) == RegistrationStatus.CONFIRMED
-                                ? new PoolCounts(n, before.waiting())
-                                : new PoolCounts(before.confirmed(), n));
+                        counts.computeIfAbsent(rows.getString(1), k -> new EnumMap<>(Pool.class))
+                                .put(Pool.ofKey(rows.getString(2)), new PoolCounts(rows.getInt(3), rows.getInt(4)));
                     }
                 }
             }
@@ -528,6 +531,10 @@ public final class Registrations {
             }
             promoted.add(findByToken(connection, next.token()).orElseThrow());
         }
+        if (!promoted.isEmpty()) {
+            storeCounts(connection, seminarId, pool, new PoolCounts(counts.confirmed() + promoted.size(),
+                    counts.waiting() - promoted.size()));
+        }
         return promoted;
     }
 
@@ -543,25 +550,52 @@ public final class Registrations {
         }
     }
 
-    /** Seats taken and people waiting in one pool, in one query. */
+    /** Seats taken and people waiting in one pool, as kept in pool_count (read under the seminar's lock). */
     private static PoolCounts counts(Connection connection, String seminarId, Pool pool) throws SQLException {
-        int confirmed = 0;
-        int waiting = 0;
-        try (PreparedStatement query = connection.prepareStatement("SELECT status, COUNT(*) FROM registration "
-                + "WHERE seminar_id = ? AND pool = ? AND status <> 'cancelled' GROUP BY status")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT confirmed, waiting FROM pool_count WHERE seminar_id = ? AND pool = ?")) {
             query.setString(1, seminarId);
             query.setString(2, pool.key());
             try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (RegistrationStatus.ofKey(rows.getString(1)) == RegistrationStatus.CONFIRMED) {
-                        confirmed = rows.getInt(2);
-                    } else {
-                        waiting = rows.getInt(2);
-                    }
-                }
+                return rows.next() ? new PoolCounts(rows.getInt(1), rows.getInt(2)) : PoolCounts.NONE;
             }
         }
-        return new PoolCounts(confirmed, waiting);
+    }
+
+    /**
+     * Writes the pool's counts. Only under the seminar's lock, which every change of its registrations'
+     * status or pool takes first: so no two transactions write them at once, and the row, once made,
+     * is only updated.
+     */
+    private static void storeCounts(Connection connection, String seminarId, Pool pool, PoolCounts counts)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE pool_count SET confirmed = ?, waiting = ? WHERE seminar_id = ? AND pool = ?")) {
+            update.setInt(1, counts.confirmed());
+            update.setInt(2, counts.waiting());
+            update.setString(3, seminarId);
+            update.setString(4, pool.key());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO pool_count (seminar_id, pool, confirmed, waiting) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, seminarId);
+            insert.setString(2, pool.key());
+            insert.setInt(3, counts.confirmed());
+            insert.setInt(4, counts.waiting());
+            insert.executeUpdate();
+        }
+    }
+
+    /** The counts of a pool once a registration of {@code status} has left it (cancelled or moved away). */
+    private static PoolCounts leaving(PoolCounts counts, RegistrationStatus status) {
+        return switch (status) {
+            case CONFIRMED -> new PoolCounts(counts.confirmed() - 1, counts.waiting());
+            case WAITING -> new PoolCounts(counts.confirmed(), counts.waiting() - 1);
+            case CANCELLED -> counts;
+        };
     }
 
     private Optional<Registration> findActive(Connection connection, String seminarId, String emailKey) throws SQLException {

@@ -46,7 +46,8 @@ public final class Migrations {
             "V7__personal_data_requests.sql",
             "V8__registration_notices.sql",
             "V9__viewer_requests.sql",
-            "V10__owed_mails.sql");
+            "V10__owed_mails.sql",
+            "V11__pool_counts.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

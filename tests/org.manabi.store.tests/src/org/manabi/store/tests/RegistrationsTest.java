@@ -30,6 +30,7 @@ import org.manabi.store.Change;
 import org.manabi.store.Database;
 import org.manabi.store.DuplicateRegistrationException;
 import org.manabi.store.Pool;
+import org.manabi.store.PoolCounts;
 import org.manabi.store.Registration;
 import org.manabi.store.RegistrationStatus;
 import org.manabi.store.Registrations;
@@ -242,6 +243,8 @@ class RegistrationsTest {
             List<Registration> waiting = stored.stream().filter(r -> r.status() == RegistrationStatus.WAITING).toList();
             assertEquals(50, confirmed.size(), seminar + ": seats sold");
             assertEquals(150, waiting.size(), seminar + ": waiting");
+            assertEquals(new PoolCounts(50, 150), nodes.get(0).countsOf(seminar).get(Pool.ONSITE),
+                    seminar + ": the counts kept under the lock");
             for (int i = 0; i < waiting.size(); i++) {
                 Registration w = waiting.get(i);
                 assertEquals(i + 1, w.position());
@@ -260,6 +263,74 @@ class RegistrationsTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The seats taken and the people waiting are kept (pool_count) rather than counted at each
+     * registration: after registrations, cancellations of seats and of places on the waiting list,
+     * moves both ways and a capacity raised, they are what the registrations say.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theCountsKeptAreTheCountsOfTheRegistrations(TestDatabases.Kind kind) throws Exception {
+        try (Database database = kind.open()) {
+            Registrations registrations = registrations(database);
+            List<Registration> people = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                people.add(registrations.register(SEMINAR, i % 3 == 0 ? Pool.WEB : Pool.ONSITE, person("n" + i))
+                        .registration());
+            }
+            assertCountsAreTheRegistrations(registrations);
+            registrations.cancel(people.get(1).token()); // a seat onsite
+            registrations.cancel(people.get(11).token()); // a place on the onsite waiting list
+            assertCountsAreTheRegistrations(registrations);
+            registrations.move(people.get(0).token(), Pool.ONSITE); // a web seat to the onsite waiting list
+            registrations.move(people.get(10).token(), Pool.WEB); // from the onsite waiting list
+            assertCountsAreTheRegistrations(registrations);
+            capacities.put(Pool.ONSITE, 5);
+            registrations.register(SEMINAR, Pool.ONSITE, person("late")); // the new places go to those waiting
+            registrations.cancel(people.get(2).token());
+            registrations.cancel(people.get(2).token()); // twice changes nothing
+            assertCountsAreTheRegistrations(registrations);
+        }
+    }
+
+    private static void assertCountsAreTheRegistrations(Registrations registrations) throws StoreException {
+        Map<Pool, PoolCounts> counted = new HashMap<>();
+        for (Registration r : registrations.ofSeminar(SEMINAR)) {
+            PoolCounts c = counted.getOrDefault(r.pool(), PoolCounts.NONE);
+            if (r.status() == RegistrationStatus.CONFIRMED) {
+                counted.put(r.pool(), new PoolCounts(c.confirmed() + 1, c.waiting()));
+            } else if (r.status() == RegistrationStatus.WAITING) {
+                counted.put(r.pool(), new PoolCounts(c.confirmed(), c.waiting() + 1));
+            }
+        }
+        assertEquals(counted, registrations.countsOf(SEMINAR));
+    }
+
+    /** A database made before pool_count gets its counts from its registrations (V11). */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDatabaseFromBeforeTheKeptCountsGetsThemFromItsRegistrations(TestDatabases.Kind kind) throws Exception {
+        try (Database database = kind.open()) {
+            Registrations registrations = registrations(database);
+            for (int i = 0; i < 5; i++) {
+                registrations.register(SEMINAR, Pool.ONSITE, person("m" + i));
+            }
+            registrations.register(SEMINAR, Pool.WEB, person("w"));
+            registrations.cancel(registrations.register(SEMINAR, Pool.WEB, person("x")).registration().token());
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("DROP TABLE pool_count");
+                statement.execute("DELETE FROM schema_version WHERE version = 11");
+                connection.commit();
+            }
+        }
+        try (Database database = kind.open()) {
+            assertEquals(Map.of(Pool.ONSITE, new PoolCounts(2, 3), Pool.WEB, new PoolCounts(1, 0)),
+                    registrations(database).countsOf(SEMINAR));
         }
     }
 
