@@ -20,9 +20,11 @@ manabi_find_java() {
   best=$(
     set +f
     best='' best_major=0
+    # without HOME (a service manager's environment) there are no user folders to look in
+    home=${HOME:-/nonexistent}
     for candidate in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /opt/homebrew/opt/openjdk*/libexec/openjdk.jdk/Contents/Home \
         /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home /Library/Java/JavaVirtualMachines/*/Contents/Home \
-        "$HOME"/Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+        "$home"/Library/Java/JavaVirtualMachines/*/Contents/Home "$home"/.sdkman/candidates/java/* "$home"/.jdks/*; do
       [ -d "$candidate" ] || continue
       major=$(manabi_java_major "$candidate")
       if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ] &&

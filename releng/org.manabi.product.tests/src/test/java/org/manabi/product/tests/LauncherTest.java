@@ -39,6 +39,13 @@ class LauncherTest {
     }
 
     private static Run manabi(String... args) throws IOException, InterruptedException {
+        return manabi(environment -> {
+        }, args);
+    }
+
+    /** As {@link #manabi(String...)}, in the environment {@code setting} leaves. */
+    private static Run manabi(java.util.function.Consumer<Map<String, String>> setting, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(REPOSITORY.resolve("manabi").toString());
         command.addAll(List.of(args));
@@ -48,6 +55,7 @@ class LauncherTest {
         if (Files.isDirectory(oldJava)) {
             environment.put("JAVA_HOME", oldJava.toString());
         }
+        setting.accept(environment);
         Path out = Files.createTempFile("manabi-out", ".txt");
         Path err = Files.createTempFile("manabi-err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -72,6 +80,15 @@ class LauncherTest {
             assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(command + " ")),
                     command + " missing from:\n" + run.out());
         }
+    }
+
+    @Test
+    void runsWithoutAHomeFolderInTheEnvironment() throws Exception {
+        // a service manager may start it so; the script looks for Java in the user's folders only when there is one
+        Run run = manabi(environment -> environment.remove("HOME"), "--help");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("serve"), run.out());
     }
 
     @Test
