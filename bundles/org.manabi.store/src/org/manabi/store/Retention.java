@@ -219,31 +219,32 @@ public final class Retention {
      * caller's transaction. Returns {@code false} when it had been anonymised already.
      */
     static boolean anonymise(Connection connection, long registrationId, Timestamp now) throws SQLException {
-        return anonymise(connection, "id = ?", statement -> statement.setLong(1, registrationId), now) == 1;
+        return anonymise(connection, "id = ?", registrationId, now) == 1;
     }
 
     private static int anonymise(Connection connection, String seminar, Timestamp now) throws SQLException {
-        return anonymise(connection, "seminar_id = ?", statement -> statement.setString(1, seminar), now);
-    }
-
-    @FunctionalInterface
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
+        return anonymise(connection, "seminar_id = ?", seminar, now);
     }
 
     /** The one way personal data is removed, for retention and for deletion requests alike. */
-    private static int anonymise(Connection connection, String where, Parameters parameters, Timestamp now)
+    private static int anonymise(Connection connection, String where, Object key, Timestamp now)
             throws SQLException {
+        String chosen = where + " AND anonymised_at IS NULL";
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM registration WHERE " + where + " AND anonymised_at IS NULL")) {
-            parameters.set(query);
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM registration WHERE " + chosen)) {
+            query.setObject(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }
             }
         }
+        // a mail not sent yet would carry data that is no longer kept: about the registrations, their
+        // viewing IDs, their personal-data requests (one statement each, before anonymised_at is set)
+        String ofThem = "registration_id IN (SELECT id FROM registration WHERE " + chosen + ")";
+        OwedMails.forget(connection, OwedMails.About.REGISTRATION, chosen, key);
+        OwedMails.forget(connection, OwedMails.About.VIEWING_ID, ofThem, key);
+        OwedMails.forget(connection, OwedMails.About.PERSONAL_DATA_REQUEST, ofThem, key);
         try (PreparedStatement update = connection.prepareStatement("UPDATE registration SET name = '', kana = '', "
                 + "email = '', email_key = '', organization = '', answers = '{}', checked_in_by = NULL, token = ?, "
                 + "anonymised_at = ? WHERE id = ?");
@@ -268,11 +269,6 @@ public final class Retention {
                 certificates.setString(1, Certificates.ofRegistration(id));
                 certificates.setLong(2, id);
                 certificates.addBatch();
-                // a mail not sent yet would carry data that is no longer kept: about the registration, its
-                // viewing ID, its personal-data requests
-                OwedMails.forget(connection, OwedMails.About.REGISTRATION, "id = ?", id);
-                OwedMails.forget(connection, OwedMails.About.VIEWING_ID, "registration_id = ?", id);
-                OwedMails.forget(connection, OwedMails.About.PERSONAL_DATA_REQUEST, "registration_id = ?", id);
             }
             update.executeBatch();
             requests.executeBatch();
