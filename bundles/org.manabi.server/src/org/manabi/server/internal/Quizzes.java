@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -14,6 +16,8 @@ import org.manabi.server.internal.QuizDesk.Kind;
 import org.manabi.store.LiveQuestions;
 import org.manabi.store.QuizAttempts;
 import org.manabi.store.ViewingIds;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 
 /** The quiz and survey servlets of the web server, on paths of their own. */
 public final class Quizzes {
@@ -32,7 +36,7 @@ public final class Quizzes {
         ViewingIds viewingIds = new ViewingIds(site.database(), site.clock());
         QuizDesk desk = new QuizDesk(site.catalogue(), site.registrations(), viewingIds, library, attempts, site.clock());
         LiveRoom live = new LiveRoom(new LiveQuestions(site.database(), site.clock()));
-        PageThumbnails thumbnails = new PageThumbnails(thumbnailFolder(site));
+        PageThumbnails thumbnails = new PageThumbnails(thumbnailFolder(context, site));
         context.addServlet(new ServletHolder(new QuizPages(desk, Kind.QUIZ, thumbnails, live)), "/quiz/*");
         context.addServlet(new ServletHolder(new QuizPages(desk, Kind.SURVEY, thumbnails, live)), "/survey/*");
         context.addServlet(new ServletHolder(new QuizApiServlet(desk, Kind.QUIZ)), "/api/quiz/*");
@@ -45,16 +49,34 @@ public final class Quizzes {
 
     /**
      * The settings' thumbnail folder, kept across restarts (each file is named after its deck's path,
-     * size and time, so a changed deck is rendered anew); without one, a folder of this process.
+     * size and time, so a changed deck is rendered anew); without one, a temporary folder that goes
+     * with the server (a server embedded in tests and tools would otherwise leave one behind per start).
      */
-    private static Path thumbnailFolder(Site site) {
+    private static Path thumbnailFolder(ServletContextHandler context, Site site) {
         if (site.settings().thumbnailFolder() != null) {
             return site.settings().thumbnailFolder();
         }
+        Path folder;
         try {
-            return Files.createTempDirectory("manabi-quiz-thumbnails");
+            folder = Files.createTempDirectory("manabi-quiz-thumbnails");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make a folder for slide thumbnails", e);
+        }
+        context.addEventListener(new ServletContextListener() {
+            @Override
+            public void contextDestroyed(ServletContextEvent event) {
+                deleteQuietly(folder);
+            }
+        });
+        return folder;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            // children before their folder
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder: what cannot be deleted now is the system's to clear
         }
     }
 }

@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.manabi.server.WebServer;
@@ -44,6 +51,25 @@ class WebServerTest {
                         () -> WebServer.start("127.0.0.1", port, second.site));
                 assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
             }
+        }
+    }
+
+    @Test
+    void aServerWithoutAThumbnailFolderTakesItsTemporaryOneAlongWhenItStops() throws Exception {
+        Set<Path> before = thumbnailFolders();
+        Set<Path> made;
+        try (TestSite site = new TestSite(0)) {
+            made = new HashSet<>(thumbnailFolders());
+            made.removeAll(before);
+            assertEquals(1, made.size(), "the server's own folder for slide thumbnails: " + made);
+        }
+        assertTrue(made.stream().noneMatch(Files::exists), "left behind: " + made);
+    }
+
+    private static Set<Path> thumbnailFolders() throws IOException {
+        try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return temporary.filter(path -> path.getFileName().toString().startsWith("manabi-quiz-thumbnails"))
+                    .collect(Collectors.toSet());
         }
     }
 
