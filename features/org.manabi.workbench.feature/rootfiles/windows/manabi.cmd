@@ -59,6 +59,8 @@ if "%COMMAND%"=="index" set "HEAP=-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSeria
 rem logback (configured by the org.manabi.logging fragment): one logfmt record per line on stderr
 set JAVA_OPTIONS=%HEAP% "-Djava.util.logging.config.file=%PRODUCT%\logging.properties" ^
  "-Dmanabi.log.level=%LEVEL%"
+rem MANABI_JAVA_OPTIONS: Java options of the site's own (see the Linux script), after these, so they win
+if defined MANABI_JAVA_OPTIONS set JAVA_OPTIONS=%JAVA_OPTIONS% %MANABI_JAVA_OPTIONS%
 set PLATFORM_OPTIONS=-configuration "%PRODUCT%\configuration" -data %DATA% -application %APPLICATION%
 
 if not "%APPLICATION%"=="org.manabi.app.workbench" goto run_command

@@ -92,6 +92,19 @@ class LauncherTest {
     }
 
     @Test
+    void theSitesJavaOptionsComeAfterTheScriptsAndWin() throws Exception {
+        // serve stops at the C1 compiler unless the site says otherwise (docs/DEPLOY.md)
+        Run run = manabi(environment -> environment.put("MANABI_JAVA_OPTIONS",
+                "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4 -Xmx192m"), "serve", "--help");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String flags = run.out().lines().findFirst().orElse("");
+        assertTrue(flags.contains("-XX:TieredStopAtLevel=4 "), flags);
+        assertTrue(flags.contains("-XX:MaxHeapSize=201326592 "), flags);
+        assertTrue(run.out().contains("--content"), "serve's help follows: " + run.out());
+    }
+
+    @Test
     void helpSpeaksJapaneseWhenAsked() throws Exception {
         Run run = manabi("-nl", "ja", "--help");
 
