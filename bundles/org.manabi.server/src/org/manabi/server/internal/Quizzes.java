@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -49,19 +50,16 @@ public final class Quizzes {
 
     /**
      * The settings' thumbnail folder, kept across restarts (each file is named after its deck's path,
-     * size and time, so a changed deck is rendered anew); without one, a temporary folder that goes
-     * with the server (a server embedded in tests and tools would otherwise leave one behind per start).
+     * size and time, so a changed deck is rendered anew); without one, a folder of this server's own in
+     * the temporary folder, made by the first thumbnail and deleted when the server stops (a server
+     * embedded in tests and tools would otherwise leave one behind per start, or per failed start).
      */
     private static Path thumbnailFolder(ServletContextHandler context, Site site) {
         if (site.settings().thumbnailFolder() != null) {
             return site.settings().thumbnailFolder();
         }
-        Path folder;
-        try {
-            folder = Files.createTempDirectory("manabi-quiz-thumbnails");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make a folder for slide thumbnails", e);
-        }
+        // a random name nobody can guess and make first; PageThumbnails makes the folder when it renders
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "manabi-quiz-thumbnails-" + UUID.randomUUID());
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextDestroyed(ServletContextEvent event) {
@@ -76,7 +74,7 @@ public final class Quizzes {
             // children before their folder
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            // a temporary folder: what cannot be deleted now is the system's to clear
+            // never made (nothing was rendered), or a temporary folder the system will clear
         }
     }
 }
